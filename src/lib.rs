@@ -1,0 +1,44 @@
+//! tiltak reads Norwegian "Status for tiltak" report PDFs into records,
+//! cross-checks each report against itself and compares reports year to
+//! year.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! extract → clean → parse → check → diff → render
+//!  file     Document  Report  Finding  Change  CSV/JSON/Markdown/HTML
+//! ```
+//!
+//! ```no_run
+//! let report = tiltak::read_report(std::path::Path::new("inputs/frihet-status-2023.pdf"))?;
+//! println!("{} measures, as of {}", report.measures.len(), report.as_of);
+//! # Ok::<(), tiltak::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod clean;
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod parse;
+pub mod render;
+
+pub use error::{Error, Result};
+pub use model::Report;
+
+use std::path::Path;
+
+/// Reads, cleans and parses one report file.
+pub fn read_report(path: &Path) -> Result<Report> {
+    let doc = clean::run(extract::read(path)?);
+    parse_document(&doc, path)
+}
+
+/// Parses an already cleaned document; `path` names it in errors.
+pub fn parse_document(doc: &model::Document, path: &Path) -> Result<Report> {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    parse::run(doc, &name).map_err(|e| Error::NotReport {
+        path: path.to_path_buf(),
+        reason: e.0,
+    })
+}

@@ -1,0 +1,302 @@
+//! The plain data handed from stage to stage.
+//!
+//! `extract` and `clean` produce a [`Document`] (pages of text blocks);
+//! `parse` turns it into a [`Report`]; `check` adds [`Finding`]s; `diff`
+//! compares two reports into [`Change`]s. Nothing here knows about PDFs,
+//! file formats or the command line.
+
+use serde::{Deserialize, Serialize};
+
+/// A document as text: pages of blocks, in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The pages in physical order.
+    pub pages: Vec<Page>,
+}
+
+/// One page of text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// The page number printed on the page (its footer or header), if any.
+    pub label: Option<String>,
+    /// Paragraphs, headings and table rows in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// A paragraph, heading or table row.
+///
+/// A paragraph is a single cell. Table rows have one cell per column; a cell
+/// the producer left empty is an empty string. Within a cell, line breaks of
+/// the layout are kept as `\n` until `clean` decides how to join them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Block {
+    /// Cell texts, left to right.
+    pub cells: Vec<String>,
+}
+
+impl Block {
+    /// A block with a single cell.
+    pub fn text(text: impl Into<String>) -> Block {
+        Block {
+            cells: vec![text.into()],
+        }
+    }
+
+    /// The block's text with cells joined by tabs.
+    pub fn joined(&self) -> String {
+        self.cells.join("\t")
+    }
+
+    /// The non-empty cells.
+    pub fn filled_cells(&self) -> Vec<&str> {
+        self.cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+}
+
+/// Everything read from one status report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The file the report was read from.
+    pub source: String,
+    /// The action plan's title, e.g. "Frihet fra negativ sosial kontroll og æresrelatert vold".
+    pub plan_title: String,
+    /// The plan period as printed, e.g. "2021-2024".
+    pub period: Option<String>,
+    /// The as-of date of the status, ISO formatted (`2023-12-31`).
+    pub as_of: String,
+    /// Whether the title page calls this a final report (sluttrapport).
+    pub final_report: bool,
+    /// The table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Every heading found in the body, in order, with its printed page.
+    pub headings: Vec<Heading>,
+    /// The summary sentence above the overview table.
+    pub summary: Summary,
+    /// The overview table's rows.
+    pub overview: Vec<OverviewRow>,
+    /// The list of ministries and directorates with their abbreviations.
+    pub departments: Vec<Department>,
+    /// The innsatsområder (areas) with their intro text.
+    pub areas: Vec<Area>,
+    /// Every measure and sub-measure section, in document order.
+    pub measures: Vec<Measure>,
+    /// Dated forward-looking statements found in progress texts.
+    pub commitments: Vec<Commitment>,
+}
+
+/// What a heading or TOC entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingKind {
+    /// An un-numbered section such as "Om denne rapporten".
+    Section,
+    /// An innsatsområde.
+    Area,
+    /// A measure or sub-measure.
+    Measure,
+}
+
+impl HeadingKind {
+    /// The stable lower-case name used in CSV files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeadingKind::Section => "section",
+            HeadingKind::Area => "area",
+            HeadingKind::Measure => "measure",
+        }
+    }
+}
+
+/// One line of the table of contents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// Section, area or measure.
+    pub kind: HeadingKind,
+    /// Area number or measure id; empty for sections.
+    pub id: String,
+    /// The title without its "Tiltak N." or "Innsatsområde N:" prefix.
+    pub title: String,
+    /// The page number as printed in the TOC.
+    pub page: String,
+    /// The entry exactly as printed (prefix included, leader dots removed).
+    pub text: String,
+}
+
+/// A heading found in the body of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    /// Section, area or measure.
+    pub kind: HeadingKind,
+    /// Area number or measure id; empty for sections.
+    pub id: String,
+    /// The title without its numbering prefix.
+    pub title: String,
+    /// The printed page label of the page the heading is on.
+    pub page: Option<String>,
+    /// The heading exactly as printed.
+    pub text: String,
+}
+
+/// The summary sentence and the counts it states.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The sentence as printed.
+    pub sentence: String,
+    /// The total number of measures the sentence states.
+    pub total: Option<u32>,
+    /// Count per status word, in the order the sentence names them.
+    pub counts: Vec<StatusCount>,
+}
+
+/// "26 pågående": a count of measures with one status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusCount {
+    /// The status as the sentence words it (e.g. "pågående").
+    pub status: String,
+    /// The number stated.
+    pub count: u32,
+}
+
+/// One measure row of the overview table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverviewRow {
+    /// The innsatsområde number the row is listed under.
+    pub area: String,
+    /// The un-numbered sub-group label the row is listed under, if any.
+    pub group: String,
+    /// The measure number.
+    pub id: String,
+    /// The title as printed in the table.
+    pub title: String,
+    /// The responsible ministries as printed ("BFD og AID").
+    pub responsible: String,
+    /// The status as printed.
+    pub status: String,
+    /// The printed page the row starts on.
+    pub page: Option<String>,
+}
+
+/// A ministry or directorate from the department list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    /// The abbreviation in parentheses, e.g. "AID".
+    pub abbreviation: String,
+    /// The full name, e.g. "Arbeids- og inkluderingsdepartementet".
+    pub name: String,
+}
+
+/// An innsatsområde (area of effort).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    /// The area number.
+    pub id: String,
+    /// The title after "Innsatsområde N:".
+    pub title: String,
+    /// The introduction paragraph(s).
+    pub intro: String,
+    /// The printed page of the heading.
+    pub page: Option<String>,
+}
+
+/// A measure (tiltak) or sub-measure section.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    /// `"9"`, or `"9a"` for "Tiltak 9 a)".
+    pub id: String,
+    /// The parent's id for a sub-measure.
+    pub parent: Option<String>,
+    /// The innsatsområde number the section is under.
+    pub area: String,
+    /// The heading title without the "Tiltak N." prefix.
+    pub title: String,
+    /// The plan's description of the measure (text before Status).
+    pub description: String,
+    /// The text after "Status:", verbatim.
+    pub status: Option<String>,
+    /// The text after "Ansvarlig:", verbatim.
+    pub responsible: Option<String>,
+    /// The lead ministry (first name in the Ansvarlig line).
+    pub lead: Option<String>,
+    /// Ministries named after "i samarbeid med".
+    pub partners: Vec<String>,
+    /// The progress narrative for the year (text after Ansvarlig).
+    pub progress: String,
+    /// The printed page of the heading.
+    pub page: Option<String>,
+}
+
+impl Measure {
+    /// Whether this is a sub-measure such as "9a".
+    pub fn is_sub_measure(&self) -> bool {
+        self.parent.is_some()
+    }
+}
+
+/// A dated forward-looking statement in a measure's progress text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Commitment {
+    /// The measure id.
+    pub measure: String,
+    /// When it is due: `YYYY-MM`, `YYYY-H1`, `YYYY-H2` or `YYYY`.
+    pub due: String,
+    /// The sentence that states it.
+    pub text: String,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The report contradicts itself on a fact.
+    Error,
+    /// Something an editor should look at.
+    Warning,
+}
+
+impl Severity {
+    /// The stable lower-case name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One inconsistency inside a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The stable rule id, e.g. `table-status-mismatch`.
+    pub rule: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The measure (or area/section) the finding is about.
+    pub measure: String,
+    /// The printed page where the reader can see the problem.
+    pub page: Option<String>,
+    /// The value one place in the report states.
+    pub expected: String,
+    /// The conflicting value another place states.
+    pub found: String,
+    /// One sentence for a reader.
+    pub message: String,
+}
+
+/// One difference between two reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The measure id (in the new report where both exist); empty for summary changes.
+    pub measure: String,
+    /// The field that changed (`status`, `title`, `summary.pågående`, ...).
+    pub field: String,
+    /// The kind of change: `added`, `removed`, `renumbered`, `status`, ...
+    pub change: String,
+    /// The old value.
+    pub old: String,
+    /// The new value.
+    pub new: String,
+}

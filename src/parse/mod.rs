@@ -1,0 +1,155 @@
+//! Parsing: the third stage.
+//!
+//! Takes a cleaned [`Document`] and gives a [`Report`]. The parser knows the
+//! shape of the report family (title page, "Innhold", an overview table,
+//! a department list, "Innsatsområde N" and "Tiltak N." sections with
+//! "Status:" and "Ansvarlig:" lines) but nothing about one report: titles,
+//! counts, status words and ministries all come from the document.
+
+mod commitments;
+mod overview;
+mod sections;
+mod toc;
+
+pub use commitments::find_commitments;
+pub use sections::split_responsible;
+pub use toc::classify_heading;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Block, Document, Report};
+
+/// A block with the printed label of the page it is on.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Located<'a> {
+    pub page: Option<&'a str>,
+    pub block: &'a Block,
+}
+
+impl Located<'_> {
+    fn page(&self) -> Option<String> {
+        self.page.map(str::to_string)
+    }
+
+    /// The text of a single-cell block (a paragraph or heading).
+    fn paragraph(&self) -> Option<&str> {
+        match self.block.filled_cells().as_slice() {
+            [one] if self.block.cells.len() == 1 => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// Why a document is not a status report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotReport(pub String);
+
+/// Parses a cleaned document into a report.
+///
+/// `source` is recorded in the report (the file name).
+pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
+    let blocks: Vec<Located> = doc
+        .pages
+        .iter()
+        .flat_map(|page| {
+            page.blocks.iter().map(move |block| Located {
+                page: page.label.as_deref(),
+                block,
+            })
+        })
+        .collect();
+    if blocks.is_empty() {
+        return Err(NotReport("the document contains no text".into()));
+    }
+
+    let toc_heading = blocks
+        .iter()
+        .position(|b| b.paragraph().is_some_and(is_toc_heading));
+    let (toc, body_start) = match toc_heading {
+        Some(i) => toc::read(&blocks[i + 1..]),
+        None => (Vec::new(), 0),
+    };
+    let title_end = toc_heading.unwrap_or(body_start);
+    let body = &blocks[toc_heading.map_or(0, |i| i + 1 + body_start)..];
+
+    let mut report = Report {
+        source: source.to_string(),
+        ..Report::default()
+    };
+    read_title_page(&blocks[..title_end.max(1).min(blocks.len())], &blocks, &mut report)?;
+    report.toc = toc;
+    sections::read_body(body, &mut report);
+    if report.measures.is_empty() && report.overview.is_empty() {
+        return Err(NotReport(
+            "found no \"Tiltak N.\" sections and no overview table".into(),
+        ));
+    }
+    report.commitments = find_commitments(&report.measures, &report.as_of);
+    Ok(report)
+}
+
+fn is_toc_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    t == "innhold" || t == "innholdsfortegnelse" || t == "innhaldsliste" || t == "contents"
+}
+
+static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)status\s+(?:for\s+tiltak\s+)?per\s+(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})").unwrap()
+});
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*\((\d{4}\s*[-–]\s*\d{4})\)\s*$").unwrap());
+
+/// Reads plan title, period, as-of date and the final-report flag from the
+/// title page (the blocks before "Innhold"); the as-of date may also be
+/// found later, e.g. in a running header.
+fn read_title_page(
+    title_page: &[Located],
+    all: &[Located],
+    report: &mut Report,
+) -> Result<(), NotReport> {
+    let as_of = title_page
+        .iter()
+        .chain(all.iter())
+        .find_map(|b| {
+            AS_OF.captures(&b.block.joined()).map(|c| {
+                let (_, [day, month, year]) = c.extract::<3>();
+                [day.to_string(), month.to_string(), year.to_string()]
+            })
+        });
+    let Some([day, month, year]) = as_of else {
+        return Err(NotReport(
+            "no \"Status for tiltak per DD.MM.YYYY\" line was found".into(),
+        ));
+    };
+    report.as_of = format!("{year}-{:0>2}-{:0>2}", month, day);
+    report.final_report = title_page
+        .iter()
+        .any(|b| b.block.joined().to_lowercase().contains("sluttrapport"));
+    let title = title_page.iter().filter_map(|b| b.paragraph()).find(|t| {
+        !AS_OF.is_match(t) && !t.to_lowercase().contains("sluttrapport") && t.chars().any(char::is_alphabetic)
+    });
+    if let Some(title) = title {
+        match PERIOD.captures(title) {
+            Some(c) => {
+                report.plan_title = c[1].to_string();
+                report.period = Some(c[2].split_whitespace().collect());
+            }
+            None => report.plan_title = title.to_string(),
+        }
+    }
+    Ok(())
+}
+
+/// Text compared for equality: lower-case first letter, no trailing
+/// punctuation, single spaces.
+pub(crate) fn comparable(text: &str) -> String {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_end_matches(|c: char| c == '.' || c == ':' || c == ',' || c.is_whitespace());
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,233 @@
+//! The overview part: summary sentence, overview table, department list.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Located;
+use crate::model::{Department, OverviewRow, StatusCount, Summary};
+use crate::parse::toc::classify_heading;
+use crate::model::HeadingKind;
+
+static SUMMARY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btotalt\s+(\d+)\s+tiltak\b").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\b").unwrap());
+static DEPARTMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\S.{2,120}?)\s*\(([^()\s]{2,12})\)$").unwrap());
+
+/// Whether a paragraph is the summary sentence ("Av totalt 33 tiltak ...").
+pub(super) fn is_summary(text: &str) -> bool {
+    SUMMARY.is_match(text)
+}
+
+/// Reads the total and the count per status from the summary sentence.
+///
+/// Each number after the total starts a phrase that runs to the next number;
+/// the phrase minus filler words ("tiltak", "er") is the status as worded.
+pub(super) fn read_summary(sentence: &str) -> Summary {
+    let mut summary = Summary {
+        sentence: sentence.to_string(),
+        ..Summary::default()
+    };
+    let Some(total) = SUMMARY.captures(sentence) else {
+        return summary;
+    };
+    summary.total = total[1].parse().ok();
+    let rest_start = total.get(0).unwrap().end();
+    let rest = &sentence[rest_start..];
+    let numbers: Vec<_> = NUMBER.find_iter(rest).collect();
+    for (i, number) in numbers.iter().enumerate() {
+        let end = numbers.get(i + 1).map_or(rest.len(), |n| n.start());
+        let phrase = status_phrase(&rest[number.end()..end]);
+        if let (Ok(count), false) = (number.as_str().parse(), phrase.is_empty()) {
+            summary.counts.push(StatusCount { status: phrase, count });
+        }
+    }
+    summary
+}
+
+fn status_phrase(phrase: &str) -> String {
+    const FILLER: &[&str] = &["tiltak", "er", "har", "status", "som", "og"];
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == '.' || c == ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let start = words.iter().position(|w| !FILLER.contains(&w.to_lowercase().as_str()));
+    let end = words.iter().rposition(|w| !FILLER.contains(&w.to_lowercase().as_str()));
+    match (start, end) {
+        (Some(s), Some(e)) => words[s..=e].join(" "),
+        _ => String::new(),
+    }
+}
+
+/// A department line: "Arbeids- og inkluderingsdepartementet (AID)".
+pub(super) fn department(text: &str) -> Option<Department> {
+    let c = DEPARTMENT.captures(text)?;
+    if c[1].contains(". ") {
+        return None;
+    }
+    Some(Department {
+        name: c[1].to_string(),
+        abbreviation: c[2].to_string(),
+    })
+}
+
+/// Reads the overview table from `blocks`, starting at its first row.
+///
+/// Returns the rows and how many blocks the table took. Group rows
+/// ("Innsatsområde N: ..." or an un-numbered sub-group label) set the area
+/// and group of the rows below them; a row repeating the header (the
+/// table continued on a new page) is skipped; a row whose number cell is
+/// empty continues the previous row (a row split by a page break).
+pub(super) fn read_table(blocks: &[Located], section_titles: &[String]) -> (Vec<OverviewRow>, usize) {
+    let mut rows: Vec<OverviewRow> = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    let mut area = String::new();
+    let mut group = String::new();
+    let mut consumed = 0;
+    for (i, located) in blocks.iter().enumerate() {
+        let cells: Vec<String> = located.block.cells.iter().map(|c| c.trim().to_string()).collect();
+        let filled = located.block.filled_cells();
+        if filled.is_empty() {
+            consumed = i + 1;
+            continue;
+        }
+        if is_row_number(&cells[0]) && filled.len() >= 2 {
+            let mut cells = cells.clone();
+            cells.resize(4.max(cells.len()), String::new());
+            rows.push(OverviewRow {
+                area: area.clone(),
+                group: group.clone(),
+                id: cells[0].trim_end_matches('.').to_string(),
+                title: cells[1].clone(),
+                responsible: cells[2].clone(),
+                status: cells[3..].iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+                page: located.page(),
+            });
+        } else if header.as_ref().is_some_and(|h| *h == filled.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+            // The header row repeated on a new page.
+        } else if filled.len() >= 3 && rows.is_empty() && header.is_none() {
+            header = Some(filled.iter().map(|s| s.to_string()).collect());
+        } else if cells[0].is_empty() && !rows.is_empty() && filled.len() < cells.len() {
+            let last = rows.last_mut().unwrap();
+            let mut fields = [&mut last.title, &mut last.responsible, &mut last.status];
+            for (cell, field) in cells.iter().skip(1).zip(fields.iter_mut()) {
+                if !cell.is_empty() {
+                    if !field.is_empty() {
+                        field.push(' ');
+                    }
+                    field.push_str(cell);
+                }
+            }
+        } else if filled.len() == 1 && is_group_row(blocks, i, section_titles) {
+            let (kind, id, _) = classify_heading(filled[0]);
+            if kind == HeadingKind::Area {
+                area = id;
+                group.clear();
+            } else {
+                group = filled[0].to_string();
+            }
+        } else {
+            break;
+        }
+        consumed = i + 1;
+    }
+    (rows, consumed)
+}
+
+fn is_row_number(cell: &str) -> bool {
+    let c = cell.trim_end_matches('.');
+    !c.is_empty() && c.len() <= 4 && c.chars().all(|ch| ch.is_ascii_digit())
+}
+
+/// A single-cell block inside the table is a group row only if more
+/// numbered rows follow (so the heading after the table is not taken for one).
+fn is_group_row(blocks: &[Located], at: usize, section_titles: &[String]) -> bool {
+    let text = super::comparable(&blocks[at].block.filled_cells().join(" "));
+    if section_titles.contains(&text) {
+        return false;
+    }
+    for next in &blocks[at + 1..] {
+        let filled = next.block.filled_cells();
+        match filled.first() {
+            None => continue,
+            Some(first) if is_row_number(next.block.cells[0].trim()) && filled.len() >= 2 => {
+                return !first.is_empty();
+            }
+            Some(_) if filled.len() == 1 => continue,
+            Some(_) => return filled.len() >= 3,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    #[test]
+    fn summary_counts_use_the_documents_own_words() {
+        let s = read_summary("Av totalt 33 tiltak i handlingsplanen er 26 pågående og 7 tiltak er ferdigstilt.");
+        assert_eq!(s.total, Some(33));
+        let counts: Vec<_> = s.counts.iter().map(|c| (c.status.as_str(), c.count)).collect();
+        assert_eq!(counts, [("pågående", 26), ("ferdigstilt", 7)]);
+
+        let s = read_summary("Av totalt 33 tiltak er 24 ferdigstilt, 7 videreført i ny handlingsplan, 1 ikke gjennomført og 1 pågående.");
+        let counts: Vec<_> = s.counts.iter().map(|c| (c.status.as_str(), c.count)).collect();
+        assert_eq!(
+            counts,
+            [("ferdigstilt", 24), ("videreført i ny handlingsplan", 7), ("ikke gjennomført", 1), ("pågående", 1)]
+        );
+    }
+
+    #[test]
+    fn department_lines() {
+        let d = department("Barne-, ungdoms- og familiedirektoratet (Bufdir)").unwrap();
+        assert_eq!((d.name.as_str(), d.abbreviation.as_str()), ("Barne-, ungdoms- og familiedirektoratet", "Bufdir"));
+        assert_eq!(department("Direktoratet for høyere utdanning og kompetanse (HK-dir)").unwrap().abbreviation, "HK-dir");
+        assert!(department("Det er behov for mer kunnskap. Dette gjelder (NKVTS)").is_none());
+    }
+
+    fn table(rows: &[&str]) -> Vec<OverviewRow> {
+        let blocks: Vec<Block> =
+            rows.iter().map(|l| Block { cells: l.split('\t').map(String::from).collect() }).collect();
+        let located: Vec<Located> = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, block)| Located { page: Some(if i < 4 { "5" } else { "6" }), block })
+            .collect();
+        read_table(&located, &["ansvarlige departementer".to_string()]).0
+    }
+
+    #[test]
+    fn table_groups_repeated_headers_and_page_continuations() {
+        let rows = table(&[
+            "Nr\tTiltak\tAnsvarlig dep.\tStatus",
+            "Innsatsområde 1: Innsats for nyankomne",
+            "1\tUtvikle en strategi\tAID\tPågående",
+            "2\tStyrke oppfølgingen av\tAID",
+            // page 6: the row continues, then the header repeats
+            "\tnyankomne\t\tFerdigstilt",
+            "Nr\tTiltak\tAnsvarlig dep.\tStatus",
+            "Negativ sosial kontroll i tros- og livssynssamfunn",
+            "18\tUtvikle kunnskapsgrunnlaget\tBFD og AID\tPågående",
+            "Ansvarlige departementer",
+            "Arbeids- og inkluderingsdepartementet (AID)",
+        ]);
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| (r.area.as_str(), r.group.as_str(), r.id.as_str(), r.title.as_str(), r.responsible.as_str(), r.status.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1", "", "1", "Utvikle en strategi", "AID", "Pågående"),
+                ("1", "", "2", "Styrke oppfølgingen av nyankomne", "AID", "Ferdigstilt"),
+                ("1", "Negativ sosial kontroll i tros- og livssynssamfunn", "18", "Utvikle kunnskapsgrunnlaget", "BFD og AID", "Pågående"),
+            ]
+        );
+        assert_eq!(rows[2].page.as_deref(), Some("6"));
+    }
+}

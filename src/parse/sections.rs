@@ -1,0 +1,237 @@
+//! The body: sections, innsatsområder and measure sections.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Located, comparable, overview};
+use crate::model::{Area, Heading, HeadingKind, Measure, Report};
+use crate::parse::toc::classify_heading;
+
+static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Status\s*:\s*(.*)$").unwrap());
+static RESPONSIBLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Ansvarlig(?:e)?\s*:\s*(.*)$").unwrap());
+static STATUS_AND_RESPONSIBLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Status\s*:\s*(.*?)\s+Ansvarlig(?:e)?\s*:\s*(.*)$").unwrap());
+
+/// Where a paragraph belongs.
+enum Container {
+    /// Before the first area: the overview and other sections.
+    Front,
+    /// An area's intro.
+    Area(usize),
+    /// A measure's description or progress.
+    Measure(usize),
+}
+
+/// Walks the body blocks and fills headings, overview, departments,
+/// areas and measures of `report`.
+pub(super) fn read_body(body: &[Located], report: &mut Report) {
+    let section_titles: Vec<String> = report
+        .toc
+        .iter()
+        .filter(|e| e.kind == HeadingKind::Section)
+        .map(|e| comparable(&e.title))
+        .collect();
+    let mut container = Container::Front;
+    let mut area_id = String::new();
+    let mut i = 0;
+    while i < body.len() {
+        let located = body[i];
+        i += 1;
+        let filled = located.block.filled_cells();
+        if filled.is_empty() {
+            continue;
+        }
+        let status_lines: Vec<&str> = filled
+            .iter()
+            .copied()
+            .filter(|c| STATUS.is_match(c) || RESPONSIBLE.is_match(c))
+            .collect();
+        if let (Container::Measure(m), false) = (&container, status_lines.is_empty()) {
+            for line in status_lines {
+                apply_status_line(&mut report.measures[*m], line);
+            }
+            continue;
+        }
+        if let Container::Front = container {
+            if filled.len() >= 3 {
+                let (rows, used) = overview::read_table(&body[i - 1..], &section_titles);
+                if !rows.is_empty() {
+                    report.overview.extend(rows);
+                    i += used.saturating_sub(1);
+                    continue;
+                }
+            }
+        }
+        let Some(text) = located.paragraph() else {
+            append_text(report, &container, &filled.join(" "));
+            continue;
+        };
+        let (kind, id, title) = classify_heading(text);
+        match kind {
+            HeadingKind::Measure if looks_like_heading(&title) => {
+                let parent = parent_id(&id);
+                report.headings.push(heading(kind, &id, &title, text, &located));
+                report.measures.push(Measure {
+                    id,
+                    parent,
+                    area: area_id.clone(),
+                    title,
+                    page: located.page(),
+                    ..Measure::default()
+                });
+                container = Container::Measure(report.measures.len() - 1);
+            }
+            HeadingKind::Area if looks_like_heading(&title) => {
+                report.headings.push(heading(kind, &id, &title, text, &located));
+                area_id = id.clone();
+                report.areas.push(Area {
+                    id,
+                    title,
+                    intro: String::new(),
+                    page: located.page(),
+                });
+                container = Container::Area(report.areas.len() - 1);
+            }
+            _ if section_titles.contains(&comparable(text)) => {
+                report.headings.push(heading(HeadingKind::Section, "", text, text, &located));
+                container = Container::Front;
+            }
+            _ if matches!(container, Container::Front) && overview::is_summary(text) && report.summary.sentence.is_empty() => {
+                report.summary = overview::read_summary(text);
+            }
+            _ if matches!(container, Container::Front) && overview::department(text).is_some() => {
+                report.departments.push(overview::department(text).unwrap());
+            }
+            _ => append_text(report, &container, text),
+        }
+    }
+}
+
+fn heading(kind: HeadingKind, id: &str, title: &str, text: &str, located: &Located) -> Heading {
+    Heading {
+        kind,
+        id: id.to_string(),
+        title: title.to_string(),
+        page: located.page(),
+        text: text.to_string(),
+    }
+}
+
+/// A heading title is short and is not a sentence ending in a full stop.
+fn looks_like_heading(title: &str) -> bool {
+    !title.is_empty() && title.len() < 400 && !title.ends_with('.')
+}
+
+fn parent_id(id: &str) -> Option<String> {
+    let digits = id.trim_end_matches(|c: char| c.is_alphabetic());
+    (digits.len() < id.len()).then(|| digits.to_string())
+}
+
+fn apply_status_line(measure: &mut Measure, line: &str) {
+    if let Some(c) = STATUS_AND_RESPONSIBLE.captures(line) {
+        measure.status = Some(c[1].trim().to_string());
+        set_responsible(measure, c[2].trim());
+    } else if let Some(c) = STATUS.captures(line) {
+        measure.status = Some(c[1].trim().to_string());
+    } else if let Some(c) = RESPONSIBLE.captures(line) {
+        set_responsible(measure, c[1].trim());
+    }
+}
+
+fn set_responsible(measure: &mut Measure, responsible: &str) {
+    let (lead, partners) = split_responsible(responsible);
+    measure.responsible = Some(responsible.to_string());
+    measure.lead = lead;
+    measure.partners = partners;
+}
+
+fn append_text(report: &mut Report, container: &Container, text: &str) {
+    let target = match *container {
+        Container::Front => return,
+        Container::Area(a) => &mut report.areas[a].intro,
+        Container::Measure(m) => {
+            let measure = &mut report.measures[m];
+            if measure.status.is_some() || measure.responsible.is_some() {
+                &mut measure.progress
+            } else {
+                &mut measure.description
+            }
+        }
+    };
+    if !target.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(text);
+}
+
+/// Splits an Ansvarlig line into the lead and the partners.
+///
+/// The lead is the first name; other names before "i samarbeid med" are
+/// co-leads and are listed among the partners, so that lead ∪ partners is
+/// everyone the line names.
+///
+/// ```
+/// use tiltak::parse::split_responsible;
+/// let (lead, partners) = split_responsible("AID, i samarbeid med BFD, HOD, JD og KUD");
+/// assert_eq!(lead.as_deref(), Some("AID"));
+/// assert_eq!(partners, ["BFD", "HOD", "JD", "KUD"]);
+/// ```
+pub fn split_responsible(line: &str) -> (Option<String>, Vec<String>) {
+    static SEPARATOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:,|;|/|&|\bog\b|\bsamt\b)\s*").unwrap());
+    static COOPERATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bi\s+(?:samarbeid|samråd)\s+med\b").unwrap());
+    let (leads, partners) = match COOPERATION.find(line) {
+        Some(m) => (&line[..m.start()], &line[m.end()..]),
+        None => (line, ""),
+    };
+    let names = |s: &str| -> Vec<String> {
+        SEPARATOR
+            .split(s)
+            .map(|n| n.trim().trim_end_matches('.').to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let mut leads = names(leads);
+    let mut partners = names(partners);
+    if leads.is_empty() {
+        return (None, partners);
+    }
+    let lead = leads.remove(0);
+    leads.append(&mut partners);
+    (Some(lead), leads)
+}
+
+/// Splits the overview table's responsible cell ("BFD og AID") into names.
+pub fn split_names(cell: &str) -> Vec<String> {
+    let (lead, mut rest) = split_responsible(cell);
+    if let Some(lead) = lead {
+        rest.insert(0, lead);
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responsible_lines() {
+        assert_eq!(split_responsible("AID"), (Some("AID".into()), vec![]));
+        assert_eq!(split_responsible("KD, i samarbeid med HOD"), (Some("KD".into()), vec!["HOD".into()]));
+        assert_eq!(
+            split_responsible("BFD, i samarbeid med HOD og AID"),
+            (Some("BFD".into()), vec!["HOD".into(), "AID".into()])
+        );
+        assert_eq!(split_responsible("BFD og AID"), (Some("BFD".into()), vec!["AID".into()]));
+        assert_eq!(split_names("BFD og AID"), ["BFD", "AID"]);
+    }
+
+    #[test]
+    fn sub_measure_parent() {
+        assert_eq!(parent_id("9a"), Some("9".into()));
+        assert_eq!(parent_id("12"), None);
+    }
+}

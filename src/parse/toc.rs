@@ -1,0 +1,131 @@
+//! The table of contents and heading classification.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Located;
+use crate::model::{HeadingKind, TocEntry};
+
+static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    // A title, then dot leaders, a tab or a gap, then the page number.
+    Regex::new(r"^(?s)(.*?\S)(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)(\d{1,4})$").unwrap()
+});
+static AREA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Innsatsområde\s+(\d+)\s*[.:]?\s*(.*)$").unwrap());
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Tiltak\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:])\s*(.*)$").unwrap()
+});
+
+/// Reads TOC entries from the blocks after the "Innhold" heading.
+///
+/// Returns the entries and how many blocks they took. An entry may wrap
+/// over several blocks; only its last carries the page number.
+pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
+    let mut entries = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    let mut consumed = 0;
+    for (i, located) in blocks.iter().enumerate() {
+        let text = located.block.filled_cells().join("\t");
+        if text.is_empty() {
+            continue;
+        }
+        match ENTRY.captures(&text) {
+            Some(c) => {
+                pending.push(c[1].to_string());
+                let printed = strip_leader(&pending.join(" "));
+                pending.clear();
+                let (kind, id, title) = classify_heading(&printed);
+                entries.push(TocEntry {
+                    kind,
+                    id,
+                    title,
+                    page: c[2].to_string(),
+                    text: printed,
+                });
+                consumed = i + 1;
+            }
+            // A wrapped entry continues in the next block; more than two
+            // unnumbered blocks in a row means the TOC is over.
+            None if pending.len() < 2 && !entries.is_empty() || pending.is_empty() => {
+                pending.push(text)
+            }
+            None => break,
+        }
+    }
+    (entries, consumed)
+}
+
+fn strip_leader(text: &str) -> String {
+    let t = text.trim_end_matches(|c: char| c == '.' || c == '…' || c.is_whitespace());
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Classifies a heading by its numbering: "Innsatsområde N: T" is an area,
+/// "Tiltak N. T" / "Tiltak N a) T" a measure, anything else a section.
+///
+/// Returns the kind, the id (`"3"`, `"9a"`, empty for sections) and the
+/// title without the numbering.
+///
+/// ```
+/// use tiltak::model::HeadingKind;
+/// use tiltak::parse::classify_heading;
+/// assert_eq!(
+///     classify_heading("Tiltak 9 a) Utvikle støtteressurser"),
+///     (HeadingKind::Measure, "9a".to_string(), "Utvikle støtteressurser".to_string())
+/// );
+/// ```
+pub fn classify_heading(text: &str) -> (HeadingKind, String, String) {
+    if let Some(c) = MEASURE.captures(text) {
+        let id = format!("{}{}", &c[1], c.get(2).map_or("", |m| m.as_str()));
+        return (HeadingKind::Measure, id, c[3].trim().to_string());
+    }
+    if let Some(c) = AREA.captures(text) {
+        return (HeadingKind::Area, c[1].to_string(), c[2].trim().to_string());
+    }
+    (HeadingKind::Section, String::new(), text.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    fn entries(lines: &[&str]) -> Vec<(String, String, String)> {
+        let blocks: Vec<Block> = lines
+            .iter()
+            .map(|l| Block { cells: l.split('\t').map(String::from).collect() })
+            .collect();
+        let located: Vec<Located> = blocks.iter().map(|block| Located { page: None, block }).collect();
+        read(&located)
+            .0
+            .into_iter()
+            .map(|e| (e.id, e.title, e.page))
+            .collect()
+    }
+
+    #[test]
+    fn reads_leaders_tabs_and_wrapped_entries() {
+        let got = entries(&[
+            "Om denne rapporten:.....\t4",
+            "Tiltak 1. Utvikle en strategi ....... 8",
+            "Tiltak 2. Styrke oppfølgingen av nyankomne",
+            "som er volds- og trusselutsatte\t9",
+            "Innsatsområde 2. Kunnskap og kompetanse . . . . 10",
+            "Tiltak 9 a) Utvikle støtteressurser 13",
+            "Body text starts here.",
+            "More body text.",
+            "And more.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                ("".into(), "Om denne rapporten:".into(), "4".into()),
+                ("1".into(), "Utvikle en strategi".into(), "8".into()),
+                ("2".into(), "Styrke oppfølgingen av nyankomne som er volds- og trusselutsatte".into(), "9".into()),
+                ("2".into(), "Kunnskap og kompetanse".into(), "10".into()),
+                ("9a".into(), "Utvikle støtteressurser".into(), "13".into()),
+            ]
+        );
+    }
+}
