@@ -31,7 +31,44 @@ pub fn run(mut doc: Document) -> Document {
             clean_block(block, &vocabulary);
         }
     }
+    mend_words_across_pages(&mut doc, &vocabulary);
     doc
+}
+
+/// A word hyphenated at the last line of a page continues on the next page;
+/// the broken fragment moves to the next page's first paragraph, so the word
+/// is whole on one side (the parser joins the paragraphs with a space).
+fn mend_words_across_pages(doc: &mut Document, vocabulary: &Vocabulary) {
+    for i in 1..doc.pages.len() {
+        let (before, after) = doc.pages.split_at_mut(i);
+        let (Some(last), Some(first)) = (
+            before[i - 1].blocks.last_mut(),
+            after[0].blocks.first_mut(),
+        ) else {
+            continue;
+        };
+        if last.cells.len() != 1 || first.cells.len() != 1 {
+            continue;
+        }
+        let (tail, head) = (&last.cells[0], &first.cells[0]);
+        let Some(stem) = tail.strip_suffix('-') else { continue };
+        if !ends_with_word_char(stem) || !head.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let fragment = last_word(stem).to_string();
+        let next_word = head.split_whitespace().next().unwrap_or("");
+        let joined = match line_end_hyphen(&fragment, next_word, vocabulary) {
+            Hyphen::Break => format!("{fragment}{head}"),
+            Hyphen::Keep => format!("{fragment}-{head}"),
+            Hyphen::Suspended => continue,
+        };
+        let kept = stem[..stem.len() - fragment.len()].trim_end().to_string();
+        last.cells[0] = kept;
+        first.cells[0] = joined;
+    }
+    for page in &mut doc.pages {
+        page.blocks.retain(|b| b.cells.iter().any(|c| !c.is_empty()));
+    }
 }
 
 fn clean_block(block: &mut Block, vocabulary: &Vocabulary) {

@@ -29,7 +29,10 @@ from typing import List, Optional, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
-REFERENCE_2023 = "/work/shared/reference/frihet-status-2023.txt"
+# The 2023 source text is kept in the repository (copied verbatim from the shared
+# reference); the shared file is only compared against, if it exists.
+SOURCE_2023 = os.path.join(HERE, "sources", "frihet-status-2023.txt")
+SHARED_REFERENCE_2023 = "/work/shared/reference/frihet-status-2023.txt"
 
 # Fixed document date written into the PDF metadata (Info dictionary) so that
 # rebuilding produces byte-identical files where the producer allows it.
@@ -448,6 +451,10 @@ def render_fodt(doc: Doc, toc_pages: List[str]) -> str:
    <style:paragraph-properties fo:margin-top="0.2cm" fo:margin-bottom="0.3cm" fo:text-align="start"/>
    <style:text-properties style:font-name="Liberation Sans" fo:font-size="18pt" fo:color="#404040" fo:hyphenate="false"/>
   </style:style>
+  <style:style style:name="Subtitle_20_Lead" style:display-name="Subtitle Lead" style:family="paragraph" style:parent-style-name="Subtitle" style:class="chapter">
+   <style:paragraph-properties fo:margin-bottom="0.6cm"/>
+   <style:text-properties fo:font-size="24pt" fo:font-weight="bold" fo:color="{blue}"/>
+  </style:style>
   <style:style style:name="Index" style:family="paragraph" style:parent-style-name="Standard" style:class="index">
    <style:text-properties fo:hyphenate="false"/>
   </style:style>
@@ -557,8 +564,9 @@ def render_fodt(doc: Doc, toc_pages: List[str]) -> str:
     body = []
     # title page
     body.append(f'<text:p text:style-name="PTitle">{odt_inline(doc.title, keep_newlines=True)}</text:p>')
-    for s in doc.subtitles:
-        body.append(f'<text:p text:style-name="Subtitle">{odt_inline(s, keep_newlines=True)}</text:p>')
+    for n, s in enumerate(doc.subtitles):
+        st = "Subtitle_20_Lead" if n == 0 and len(doc.subtitles) > 1 else "Subtitle"
+        body.append(f'<text:p text:style-name="{st}">{odt_inline(s, keep_newlines=True)}</text:p>')
 
     # table of contents (pre-filled index body with the source's TOC titles)
     tpl = []
@@ -727,6 +735,7 @@ body { font-family: "DejaVu Serif", serif; font-size: 9.8pt; line-height: 1.42; 
 .titlepage { height: 240mm; break-after: page; display: flex; flex-direction: column; justify-content: center; }
 .titlepage .title { font-size: 25pt; line-height: 1.25; font-style: italic; font-weight: normal; margin: 0 0 10mm 0; color: #7a1c1c; }
 .titlepage .subtitle { font-size: 15pt; margin: 0; color: #333; }
+.titlepage .subtitle.lead { font-size: 20pt; margin: 0 0 5mm 0; }
 .toc { break-after: page; }
 .toc h2.tochead { font-size: 17pt; font-weight: normal; margin: 0 0 6mm 0; color: #7a1c1c; }
 .toc a { display: flex; align-items: flex-end; color: inherit; text-decoration: none; margin: 0 0 1.3mm 0; font-size: 9.3pt; }
@@ -777,6 +786,7 @@ body { font-family: "Liberation Sans", sans-serif; font-size: 10pt; line-height:
 .titlepage .band { background: #2d5f3f; height: 14mm; margin-bottom: 60mm; }
 .titlepage .title { font-family: "Liberation Serif", serif; font-size: 27pt; line-height: 1.2; font-style: italic; color: #2d5f3f; margin: 0 0 8mm 0; }
 .titlepage .subtitle { font-size: 14pt; margin: 0; color: #444; }
+.titlepage .subtitle.lead { font-size: 22pt; font-weight: bold; color: #2d5f3f; margin: 0 0 6mm 0; }
 .toc { break-after: page; }
 .toc h2.tochead { font-family: "Liberation Serif", serif; font-size: 19pt; font-weight: bold; margin: 0 0 5mm 0; color: #2d5f3f; }
 .toc a { display: flex; align-items: flex-end; color: inherit; text-decoration: none; margin: 0 0 1.1mm 0; font-size: 9pt; }
@@ -803,7 +813,7 @@ a { color: #1f5fa8; }
 table.overview { border-collapse: collapse; width: 100%%; margin: 2mm 0 5mm 0; font-size: 8.8pt; line-height: 1.35; }
 table.overview th, table.overview td { border: 0.5pt solid #7d9c88; padding: 1.3mm 2mm; vertical-align: top; text-align: left; }
 table.overview thead th { background: #2d5f3f; color: #fff; }
-table.overview tbody tr:nth-child(even) td { background: #f1f6f2; }
+table.overview tbody tr:nth-child(even) td { background: #e9f2eb; }
 table.overview td.nr { width: 7%%; } table.overview td.tiltak { width: 58%%; }
 table.overview td.dep { width: 18%%; } table.overview td.st { width: 17%%; }
 table.overview tr { break-inside: avoid; }
@@ -820,8 +830,9 @@ def render_html(doc: Doc, toc_pages: List[str], style: str) -> str:
            f'<style>{css}</style></head><body>']
     out.append('<section class="titlepage">' + ('<div class="band"></div>' if style == "final" else ""))
     out.append(f'<p class="title">{h_inline_lines(doc.title)}</p>')
-    for s in doc.subtitles:
-        out.append(f'<p class="subtitle">{h_inline_lines(s)}</p>')
+    for n, s in enumerate(doc.subtitles):
+        lead = " lead" if n == 0 and len(doc.subtitles) > 1 else ""
+        out.append(f'<p class="subtitle{lead}">{h_inline_lines(s)}</p>')
     out.append('</section>')
     out.append(f'<nav class="toc"><h2 class="tochead">{html.escape(doc.toc_heading)}</h2>')
     for e, pg in zip(doc.toc, toc_pages):
@@ -1015,16 +1026,15 @@ def normalize_pdf_dates(pdf: str):
         fixed = b"2024-03-15T12:00:00"
         return m.group(1) + (fixed + re.sub(rb"\d", b"0", old[len(fixed):]))[:len(old)] + m.group(3)
     data = re.sub(rb"(<(?:xmp:CreateDate|xmp:ModifyDate|xmp:MetadataDate)>)([^<]*)(<)", fix_xmp, data)
-    # trailer /ID: derive from the content (excluding the ID itself)
-    idm = re.search(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]", data)
-    if idm:
-        body = data[:idm.start()] + data[idm.end():]
-        h = hashlib.md5(body).hexdigest().upper().encode()
-        a = (h * 4)[:len(idm.group(1))]
-        b = (h * 4)[:len(idm.group(2))]
-        rep = data[idm.start():idm.end()].replace(idm.group(1), a, 1)
-        rep = rep.replace(idm.group(2), b) if idm.group(2) != idm.group(1) else rep.replace(idm.group(1), a)
-        data = data[:idm.start()] + rep + data[idm.end():]
+    # trailer /ID and LibreOffice's /DocChecksum: derive both from the content
+    # (with themselves blanked out), same length as before
+    id_re = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)")
+    ck_re = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)")
+    blank = id_re.sub(lambda m: m.group(1) + b"0" * len(m.group(2)) + m.group(3) + b"0" * len(m.group(4)) + m.group(5), data)
+    blank = ck_re.sub(lambda m: m.group(1) + b"0" * len(m.group(2)), blank)
+    h = (hashlib.md5(blank).hexdigest().upper().encode()) * 4
+    data = id_re.sub(lambda m: m.group(1) + h[:len(m.group(2))] + m.group(3) + h[:len(m.group(4))] + m.group(5), data)
+    data = ck_re.sub(lambda m: m.group(1) + h[:len(m.group(2))], data)
     open(pdf, "wb").write(data)
 
 
@@ -1185,9 +1195,9 @@ def verify_pdf(doc: Doc, pdf: str, toc_pages: List[str], producer: str, log=prin
 
 def targets():
     t = [
-        dict(source=REFERENCE_2023, producer="libreoffice", style="status",
+        dict(source=SOURCE_2023, producer="libreoffice", style="status",
              out=os.path.join(REPO, "inputs", "frihet-status-2023.pdf")),
-        dict(source=REFERENCE_2023, producer="chromium", style="status",
+        dict(source=SOURCE_2023, producer="chromium", style="status",
              out=os.path.join(REPO, "tests", "fixtures", "frihet-status-2023-chromium.pdf")),
     ]
     slutt = os.path.join(HERE, "sources", "frihet-sluttrapport-2024.txt")
@@ -1218,11 +1228,9 @@ def main():
         jobs = [dict(source=a.source, producer=a.producer, style=a.style, out=a.out)]
     else:
         jobs = targets()
-    if not os.path.exists(REFERENCE_2023):
-        fallback = os.path.join(HERE, "sources", "frihet-status-2023.txt")
-        for j in jobs:
-            if j["source"] == REFERENCE_2023:
-                j["source"] = fallback
+    if os.path.exists(SHARED_REFERENCE_2023) and os.path.exists(SOURCE_2023) and \
+            open(SHARED_REFERENCE_2023, "rb").read() != open(SOURCE_2023, "rb").read():
+        print(f"WARNING: {SOURCE_2023} differs from {SHARED_REFERENCE_2023}", file=sys.stderr)
     all_ok = True
     for j in jobs:
         print(f"{os.path.relpath(j['out'], REPO)}  <-  {j['source']}  [{j['producer']}, {j['style']}]")

@@ -284,6 +284,11 @@ fn starts_item(line: &Line) -> bool {
 /// Groups a page's lines into paragraphs and table rows.
 fn blocks(lines: &[Line]) -> Vec<Block> {
     let pitches = line_pitches(lines);
+    let right_edge = lines
+        .iter()
+        .filter(|l| !is_table_start(l))
+        .filter_map(|l| l.words.last().map(|w| w.x1))
+        .fold(f64::NEG_INFINITY, f64::max);
     let mut out = Vec::new();
     let mut i = 0;
     let mut paragraph: Vec<&Line> = Vec::new();
@@ -324,7 +329,8 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
             let new_paragraph = (line.size - prev.size).abs() > 0.6
                 || line.y - prev.y > pitch * 1.25
                 || prev.is_toc_entry()
-                || starts_item(line);
+                || starts_item(line)
+                || broken_early(prev, line, right_edge);
             if new_paragraph {
                 flush(&mut paragraph, &mut out);
             }
@@ -334,6 +340,21 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
     }
     flush(&mut paragraph, &mut out);
     out
+}
+
+/// A line that ends although the next line's first word would have fit
+/// after it was ended on purpose: a heading, or the end of a paragraph that
+/// the producer did not space from the next one.
+fn broken_early(prev: &Line, line: &Line, right_edge: f64) -> bool {
+    let (Some(last), Some(first)) = (prev.words.last(), line.words.first()) else {
+        return false;
+    };
+    // Centred lines (a title page) start at different places; the rule is
+    // only sound for text aligned on the left.
+    let same_start = (prev.x0() - line.x0()).abs() < 0.5 * prev.size;
+    let room = right_edge - last.x1;
+    let needed = (first.x1 - first.x0) + 0.5 * prev.size;
+    same_start && !last.text.ends_with('-') && room > needed + 0.5 * prev.size
 }
 
 fn is_table_start(line: &Line) -> bool {

@@ -6,13 +6,13 @@
 //! "Status:" and "Ansvarlig:" lines) but nothing about one report: titles,
 //! counts, status words and ministries all come from the document.
 
-mod commitments;
+pub mod commitments;
 mod overview;
 mod sections;
 mod toc;
 
 pub use commitments::find_commitments;
-pub use sections::split_responsible;
+pub use sections::{split_names, split_responsible};
 pub use toc::classify_heading;
 
 use std::sync::LazyLock;
@@ -109,11 +109,13 @@ fn read_title_page(
     all: &[Located],
     report: &mut Report,
 ) -> Result<(), NotReport> {
-    let as_of = title_page
-        .iter()
-        .chain(all.iter())
-        .find_map(|b| {
-            AS_OF.captures(&b.block.joined()).map(|c| {
+    // The title page may break "Status for tiltak per" and the date onto
+    // separate paragraphs, so it is searched as one text.
+    let title_text: Vec<String> = title_page.iter().map(|b| b.block.joined()).collect();
+    let as_of = std::iter::once(title_text.join(" "))
+        .chain(all.iter().map(|b| b.block.joined()))
+        .find_map(|text| {
+            AS_OF.captures(&text).map(|c| {
                 let (_, [day, month, year]) = c.extract::<3>();
                 [day.to_string(), month.to_string(), year.to_string()]
             })
@@ -128,7 +130,9 @@ fn read_title_page(
         .iter()
         .any(|b| b.block.joined().to_lowercase().contains("sluttrapport"));
     let title = title_page.iter().filter_map(|b| b.paragraph()).find(|t| {
-        !AS_OF.is_match(t) && !t.to_lowercase().contains("sluttrapport") && t.chars().any(char::is_alphabetic)
+        !t.to_lowercase().starts_with("status for")
+            && !t.to_lowercase().contains("sluttrapport")
+            && t.chars().any(char::is_alphabetic)
     });
     if let Some(title) = title {
         match PERIOD.captures(title) {

@@ -13,7 +13,7 @@ static SUMMARY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\btotalt\s+(\d+)\s+tiltak\b").unwrap());
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\b").unwrap());
 static DEPARTMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\S.{2,120}?)\s*\(([^()\s]{2,12})\)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\S[^()]{2,120}?)\s*\(([^()\s]{2,12})\)$").unwrap());
 
 /// Whether a paragraph is the summary sentence ("Av totalt 33 tiltak ...").
 pub(super) fn is_summary(text: &str) -> bool {
@@ -61,16 +61,27 @@ fn status_phrase(phrase: &str) -> String {
     }
 }
 
-/// A department line: "Arbeids- og inkluderingsdepartementet (AID)".
-pub(super) fn department(text: &str) -> Option<Department> {
-    let c = DEPARTMENT.captures(text)?;
-    if c[1].contains(". ") {
-        return None;
+/// Department lines: "Arbeids- og inkluderingsdepartementet (AID)".
+///
+/// A producer without paragraph spacing may run several lines together into
+/// one paragraph, so the text is read as a sequence of "Name (ABBR)" items;
+/// it is a department paragraph only if such items make up all of it.
+pub(super) fn departments(text: &str) -> Option<Vec<Department>> {
+    let mut found = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let close = rest.find(')')?;
+        let c = DEPARTMENT.captures(&rest[..=close])?;
+        if c[1].contains(". ") {
+            return None;
+        }
+        found.push(Department {
+            name: c[1].trim().to_string(),
+            abbreviation: c[2].to_string(),
+        });
+        rest = rest[close + 1..].trim_start();
     }
-    Some(Department {
-        name: c[1].to_string(),
-        abbreviation: c[2].to_string(),
-    })
+    (!found.is_empty()).then_some(found)
 }
 
 /// Reads the overview table from `blocks`, starting at its first row.
@@ -184,10 +195,13 @@ mod tests {
 
     #[test]
     fn department_lines() {
-        let d = department("Barne-, ungdoms- og familiedirektoratet (Bufdir)").unwrap();
+        let d = &departments("Barne-, ungdoms- og familiedirektoratet (Bufdir)").unwrap()[0];
         assert_eq!((d.name.as_str(), d.abbreviation.as_str()), ("Barne-, ungdoms- og familiedirektoratet", "Bufdir"));
-        assert_eq!(department("Direktoratet for høyere utdanning og kompetanse (HK-dir)").unwrap().abbreviation, "HK-dir");
-        assert!(department("Det er behov for mer kunnskap. Dette gjelder (NKVTS)").is_none());
+        let run_together = departments("Helsedirektoratet (Hdir) Direktoratet for høyere utdanning og kompetanse (HK-dir)").unwrap();
+        let abbreviations: Vec<_> = run_together.iter().map(|d| d.abbreviation.as_str()).collect();
+        assert_eq!(abbreviations, ["Hdir", "HK-dir"]);
+        assert!(departments("Det er behov for mer kunnskap. Dette gjelder (NKVTS)").is_none());
+        assert!(departments("Rapporten fra Proba (2022) viser at funnene (se over) holder").is_none());
     }
 
     fn table(rows: &[&str]) -> Vec<OverviewRow> {

@@ -101,8 +101,8 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
             _ if matches!(container, Container::Front) && overview::is_summary(text) && report.summary.sentence.is_empty() => {
                 report.summary = overview::read_summary(text);
             }
-            _ if matches!(container, Container::Front) && overview::department(text).is_some() => {
-                report.departments.push(overview::department(text).unwrap());
+            _ if matches!(container, Container::Front) && overview::departments(text).is_some() => {
+                report.departments.extend(overview::departments(text).unwrap_or_default());
             }
             _ => append_text(report, &container, text),
         }

@@ -1,0 +1,32 @@
+//! `tiltak extract`: the cleaned text.
+
+use std::io::Write;
+use std::path::Path;
+
+use tiltak::model::Document;
+
+/// Prints the cleaned text: blocks separated by blank lines, table cells by
+/// tabs, pages by form feeds.
+pub fn run(file: &Path, pages: bool) -> Result<u8, tiltak::Error> {
+    let doc = tiltak::clean::run(tiltak::extract::read(file)?);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = write_text(&doc, pages, &mut out);
+    Ok(super::SUCCESS)
+}
+
+fn write_text(doc: &Document, pages: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    for (i, page) in doc.pages.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b"\x0c")?;
+        }
+        if pages {
+            writeln!(out, "=== page {} (printed: {}) ===", i + 1, page.label.as_deref().unwrap_or("-"))?;
+        }
+        for block in &page.blocks {
+            writeln!(out, "{}\n", block.joined())?;
+        }
+    }
+    out.flush()
+}

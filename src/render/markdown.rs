@@ -1,0 +1,69 @@
+//! `report.md`: a readable summary of one parsed report.
+
+use std::io::Write;
+
+use crate::model::Report;
+
+/// Escapes text for a Markdown table cell.
+pub fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Writes the report as Markdown: metadata, status counts, the overview
+/// table and every measure with status, responsible and progress.
+pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "# {}", report.plan_title)?;
+    writeln!(out)?;
+    if let Some(period) = &report.period {
+        writeln!(out, "- Period: {period}")?;
+    }
+    writeln!(out, "- Status as of: {}", report.as_of)?;
+    if report.final_report {
+        writeln!(out, "- Final report (sluttrapport)")?;
+    }
+    writeln!(out, "- Source: `{}`", report.source)?;
+    writeln!(
+        out,
+        "- {} measures and sub-measures, {} overview rows, {} departments, {} dated commitments",
+        report.measures.len(),
+        report.overview.len(),
+        report.departments.len(),
+        report.commitments.len()
+    )?;
+    if !report.summary.sentence.is_empty() {
+        writeln!(out, "\n> {}", report.summary.sentence)?;
+    }
+    writeln!(out, "\n## Overview\n")?;
+    writeln!(out, "| Nr | Tiltak | Ansvarlig | Status |")?;
+    writeln!(out, "|---:|---|---|---|")?;
+    for row in &report.overview {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            row.id,
+            cell(&row.title),
+            cell(&row.responsible),
+            cell(&row.status)
+        )?;
+    }
+    for area in &report.areas {
+        writeln!(out, "\n## Innsatsområde {}: {}\n", area.id, area.title)?;
+        for m in report.measures.iter().filter(|m| m.area == area.id) {
+            writeln!(out, "### Tiltak {}: {}\n", m.id, m.title)?;
+            if let Some(page) = &m.page {
+                writeln!(out, "- Page: {page}")?;
+            }
+            if let Some(status) = &m.status {
+                writeln!(out, "- Status: **{status}**")?;
+            }
+            if let Some(responsible) = &m.responsible {
+                writeln!(out, "- Ansvarlig: {responsible}")?;
+            }
+            if !m.progress.is_empty() {
+                writeln!(out, "\n{}", m.progress)?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}

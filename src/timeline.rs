@@ -1,0 +1,145 @@
+//! Status across years: one row per measure, one status per report.
+//!
+//! Takes reports ordered by as-of date, gives a [`Timeline`]. A parent
+//! measure without a status of its own (its sub-measures carry them) takes
+//! the status its overview-table row gives.
+
+use serde::Serialize;
+
+use crate::model::Report;
+
+/// Statuses of every measure across reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    /// The reports' as-of dates, oldest first.
+    pub as_of: Vec<String>,
+    /// One row per measure id, in first-seen document order.
+    pub rows: Vec<TimelineRow>,
+}
+
+/// One measure across reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineRow {
+    /// The measure id.
+    pub id: String,
+    /// The title in the newest report that has the measure.
+    pub title: String,
+    /// Status per report (`None` where the report lacks the measure).
+    pub statuses: Vec<Option<String>>,
+}
+
+/// The status a report gives a measure: its section's, or its table row's.
+pub fn status_of(report: &Report, id: &str) -> Option<String> {
+    let section = report.measures.iter().find(|m| m.id == id).and_then(|m| m.status.clone());
+    section.or_else(|| {
+        report
+            .overview
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.status.clone())
+            .filter(|s| !s.is_empty())
+    })
+}
+
+/// Builds the timeline of reports already sorted by as-of date.
+pub fn build(reports: &[&Report]) -> Timeline {
+    let mut rows: Vec<TimelineRow> = Vec::new();
+    for report in reports {
+        let ids = report
+            .measures
+            .iter()
+            .map(|m| (m.id.as_str(), m.title.as_str()))
+            .chain(report.overview.iter().map(|r| (r.id.as_str(), r.title.as_str())));
+        for (id, title) in ids {
+            match rows.iter_mut().find(|r| r.id == id) {
+                Some(row) => {
+                    if report.measures.iter().any(|m| m.id == id) {
+                        row.title = title.to_string();
+                    }
+                }
+                None => rows.push(TimelineRow {
+                    id: id.to_string(),
+                    title: title.to_string(),
+                    statuses: Vec::new(),
+                }),
+            }
+        }
+    }
+    for row in &mut rows {
+        row.statuses = reports.iter().map(|r| status_of(r, &row.id)).collect();
+    }
+    rows.sort_by_key(|r| id_order(&r.id));
+    Timeline {
+        as_of: reports.iter().map(|r| r.as_of.clone()).collect(),
+        rows,
+    }
+}
+
+/// Sort key for ids like "9", "9a", "10".
+pub fn id_order(id: &str) -> (u32, String) {
+    let digits: String = id.chars().take_while(char::is_ascii_digit).collect();
+    (digits.parse().unwrap_or(u32::MAX), id[digits.len()..].to_string())
+}
+
+/// Writes `timeline.csv`: `id,title`, then one status column per as-of year.
+pub fn write_csv<W: std::io::Write>(timeline: &Timeline, out: W, dialect: crate::render::csv::Dialect) -> std::io::Result<()> {
+    let mut out = out;
+    if dialect.excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(if dialect.excel { b';' } else { b',' })
+        .from_writer(out);
+    let mut header = vec!["id".to_string(), "title".to_string()];
+    header.extend(timeline.as_of.iter().map(|d| d.get(..4).unwrap_or(d).to_string()));
+    w.write_record(&header)?;
+    for row in &timeline.rows {
+        let mut record = vec![row.id.clone(), row.title.clone()];
+        record.extend(row.statuses.iter().map(|s| s.clone().unwrap_or_default()));
+        w.write_record(&record)?;
+    }
+    w.into_inner().map_err(|e| e.into_error())?.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Measure, OverviewRow};
+
+    fn report(as_of: &str, statuses: &[(&str, &str)]) -> Report {
+        Report {
+            as_of: as_of.into(),
+            measures: statuses
+                .iter()
+                .map(|(id, s)| Measure { id: id.to_string(), title: format!("T{id}"), status: Some(s.to_string()), ..Measure::default() })
+                .collect(),
+            ..Report::default()
+        }
+    }
+
+    #[test]
+    fn rows_follow_ids_and_fill_gaps() {
+        let mut old = report("2023-12-31", &[("1", "Pågående"), ("10", "Pågående")]);
+        old.overview.push(OverviewRow {
+            area: "1".into(),
+            group: String::new(),
+            id: "9".into(),
+            title: "T9".into(),
+            responsible: "KD".into(),
+            status: "Ferdigstilt".into(),
+            page: None,
+        });
+        let new = report("2024-12-31", &[("1", "Ferdigstilt"), ("11", "Avsluttet")]);
+        let t = build(&[&old, &new]);
+        let got: Vec<_> = t.rows.iter().map(|r| (r.id.as_str(), r.statuses.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("1", vec![Some("Pågående".into()), Some("Ferdigstilt".into())]),
+                ("9", vec![Some("Ferdigstilt".into()), None]),
+                ("10", vec![Some("Pågående".into()), None]),
+                ("11", vec![None, Some("Avsluttet".into())]),
+            ]
+        );
+    }
+}

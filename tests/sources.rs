@@ -1,0 +1,97 @@
+//! The three renderings of the 2023 report (LibreOffice PDF, Chromium PDF,
+//! reference text) must give the same records, pages aside.
+
+use tiltak::Report;
+
+use crate::util;
+
+fn read(path: &str) -> Report {
+    tiltak::read_report(&util::repo(path)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Field-by-field differences between two reports, pages and source aside.
+fn differences(a: &Report, b: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = |what: String, x: &dyn std::fmt::Debug, y: &dyn std::fmt::Debug| {
+        let (x, y) = (format!("{x:?}"), format!("{y:?}"));
+        if x != y {
+            out.push(format!("{what}:\n  {x}\n  {y}"));
+        }
+    };
+    field("plan_title".into(), &a.plan_title, &b.plan_title);
+    field("period".into(), &a.period, &b.period);
+    field("as_of".into(), &a.as_of, &b.as_of);
+    field("summary".into(), &a.summary, &b.summary);
+    field("departments".into(), &a.departments, &b.departments);
+    field("measure count".into(), &a.measures.len(), &b.measures.len());
+    for (m, n) in a.measures.iter().zip(&b.measures) {
+        let id = &m.id;
+        field(format!("{id} id"), &m.id, &n.id);
+        field(format!("{id} parent"), &m.parent, &n.parent);
+        field(format!("{id} area"), &m.area, &n.area);
+        field(format!("{id} title"), &m.title, &n.title);
+        field(format!("{id} status"), &m.status, &n.status);
+        field(format!("{id} responsible"), &m.responsible, &n.responsible);
+        field(format!("{id} lead"), &m.lead, &n.lead);
+        field(format!("{id} partners"), &m.partners, &n.partners);
+        field(format!("{id} description"), &m.description, &n.description);
+        field(format!("{id} progress"), &m.progress, &n.progress);
+    }
+    let rows = |r: &Report| -> Vec<_> {
+        r.overview
+            .iter()
+            .map(|o| (o.area.clone(), o.group.clone(), o.id.clone(), o.title.clone(), o.responsible.clone(), o.status.clone()))
+            .collect()
+    };
+    for (x, y) in rows(a).iter().zip(rows(b).iter()) {
+        field(format!("overview row {}", x.2), x, y);
+    }
+    field("overview count".into(), &a.overview.len(), &b.overview.len());
+    let toc = |r: &Report| -> Vec<_> { r.toc.iter().map(|e| (e.kind, e.id.clone(), e.title.clone())).collect() };
+    field("toc".into(), &toc(a), &toc(b));
+    let areas = |r: &Report| -> Vec<_> { r.areas.iter().map(|x| (x.id.clone(), x.title.clone(), x.intro.clone())).collect() };
+    field("areas".into(), &areas(a), &areas(b));
+    let headings = |r: &Report| -> Vec<_> { r.headings.iter().map(|h| (h.kind, h.id.clone(), h.title.clone())).collect() };
+    field("headings".into(), &headings(a), &headings(b));
+    field("commitments".into(), &a.commitments, &b.commitments);
+    out
+}
+
+#[test]
+fn libreoffice_pdf_matches_the_reference_text() {
+    let reference = util::parse_text(&util::reference_text());
+    let pdf = read("inputs/frihet-status-2023.pdf");
+    let diffs = differences(&reference, &pdf);
+    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+}
+
+#[test]
+fn chromium_pdf_matches_the_reference_text() {
+    let reference = util::parse_text(&util::reference_text());
+    let pdf = read("tests/fixtures/frihet-status-2023-chromium.pdf");
+    let diffs = differences(&reference, &pdf);
+    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+}
+
+#[test]
+fn the_reference_has_what_the_report_says() {
+    let r = util::parse_text(&util::reference_text());
+    // Counts stated by the document itself: the summary sentence's total and
+    // the TOC's measure entries.
+    assert_eq!(Some(r.overview.len() as u32), r.summary.total);
+    let toc_measures = r.toc.iter().filter(|e| e.kind == tiltak::model::HeadingKind::Measure).count();
+    assert_eq!(r.measures.len(), toc_measures);
+    assert_eq!(r.as_of, "2023-12-31");
+    assert_eq!(r.period.as_deref(), Some("2021-2024"));
+}
+
+#[test]
+fn pdf_pages_are_the_printed_ones() {
+    let pdf = read("inputs/frihet-status-2023.pdf");
+    // Every measure heading has a printed page, and the TOC (written by the
+    // producer from where headings landed) agrees with it.
+    for m in &pdf.measures {
+        let toc = pdf.toc.iter().find(|e| e.id == m.id && e.kind == tiltak::model::HeadingKind::Measure).unwrap();
+        assert_eq!(m.page.as_deref(), Some(toc.page.as_str()), "measure {}", m.id);
+    }
+}
