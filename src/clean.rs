@@ -41,17 +41,18 @@ pub fn run(mut doc: Document) -> Document {
 fn mend_words_across_pages(doc: &mut Document, vocabulary: &Vocabulary) {
     for i in 1..doc.pages.len() {
         let (before, after) = doc.pages.split_at_mut(i);
-        let (Some(last), Some(first)) = (
-            before[i - 1].blocks.last_mut(),
-            after[0].blocks.first_mut(),
-        ) else {
+        let (Some(last), Some(first)) =
+            (before[i - 1].blocks.last_mut(), after[0].blocks.first_mut())
+        else {
             continue;
         };
         if last.cells.len() != 1 || first.cells.len() != 1 {
             continue;
         }
         let (tail, head) = (&last.cells[0], &first.cells[0]);
-        let Some(stem) = tail.strip_suffix('-') else { continue };
+        let Some(stem) = tail.strip_suffix('-') else {
+            continue;
+        };
         if !ends_with_word_char(stem) || !head.starts_with(char::is_lowercase) {
             continue;
         }
@@ -67,7 +68,8 @@ fn mend_words_across_pages(doc: &mut Document, vocabulary: &Vocabulary) {
         first.cells[0] = joined;
     }
     for page in &mut doc.pages {
-        page.blocks.retain(|b| b.cells.iter().any(|c| !c.is_empty()));
+        page.blocks
+            .retain(|b| b.cells.iter().any(|c| !c.is_empty()));
     }
 }
 
@@ -227,7 +229,10 @@ pub fn line_end_hyphen(fragment: &str, next_word: &str, vocabulary: &Vocabulary)
     }
     let joined = format!("{fragment}{next_word}");
     let hyphenated = format!("{fragment}-{next_word}");
-    match (vocabulary.contains(&joined), vocabulary.contains(&hyphenated)) {
+    match (
+        vocabulary.contains(&joined),
+        vocabulary.contains(&hyphenated),
+    ) {
         (true, false) => return Hyphen::Break,
         (false, true) => return Hyphen::Keep,
         _ => {}
@@ -274,12 +279,18 @@ mod tests {
             join("i helse-\nog omsorgstjenesten", ""),
             "i helse- og omsorgstjenesten"
         );
-        assert_eq!(join("lærer-, helse-\neller sosialfag", ""), "lærer-, helse- eller sosialfag");
+        assert_eq!(
+            join("lærer-, helse-\neller sosialfag", ""),
+            "lærer-, helse- eller sosialfag"
+        );
     }
 
     #[test]
     fn suspended_hyphen_inside_a_line_is_untouched() {
-        assert_eq!(join("Barne- og familiedepartementet", ""), "Barne- og familiedepartementet");
+        assert_eq!(
+            join("Barne- og familiedepartementet", ""),
+            "Barne- og familiedepartementet"
+        );
     }
 
     #[test]
@@ -320,13 +331,22 @@ mod tests {
     fn ligatures_and_bullets_are_normalised() {
         assert_eq!(normalise_characters("\u{fb01}nne \u{fb02}yt"), "finne flyt");
         assert_eq!(normalise_characters("\u{fb03}\u{fb04}"), "ffiffl");
-        assert_eq!(collapse_whitespace(&normalise_characters("\u{f0b7}\tStyrke")), "• Styrke");
-        assert_eq!(collapse_whitespace(&normalise_characters("\u{2022}Styrke")), "• Styrke");
+        assert_eq!(
+            collapse_whitespace(&normalise_characters("\u{f0b7}\tStyrke")),
+            "• Styrke"
+        );
+        assert_eq!(
+            collapse_whitespace(&normalise_characters("\u{2022}Styrke")),
+            "• Styrke"
+        );
     }
 
     #[test]
     fn nfc_and_whitespace() {
         assert_eq!(normalise_characters("a\u{30a}r"), "år");
-        assert_eq!(collapse_whitespace("  1\u{a0}137   saker \n"), "1\u{a0}137 saker".replace('\u{a0}', " ").as_str());
+        assert_eq!(
+            collapse_whitespace("  1\u{a0}137   saker \n"),
+            "1\u{a0}137 saker".replace('\u{a0}', " ").as_str()
+        );
     }
 }

@@ -23,7 +23,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// Neither a PDF nor UTF-8 text.
-    #[error("{}: not a PDF file (no %PDF header) and not UTF-8 text", path.display())]
+    #[error("{}: not a PDF file (it has no %PDF header) nor a UTF-8 text file", path.display())]
     NotPdf {
         /// The file.
         path: PathBuf,

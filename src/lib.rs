@@ -16,12 +16,15 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
 pub mod clean;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod timeline;
 
 pub use error::{Error, Result};
 pub use model::Report;
@@ -36,7 +39,10 @@ pub fn read_report(path: &Path) -> Result<Report> {
 
 /// Parses an already cleaned document; `path` names it in errors.
 pub fn parse_document(doc: &model::Document, path: &Path) -> Result<Report> {
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     parse::run(doc, &name).map_err(|e| Error::NotReport {
         path: path.to_path_buf(),
         reason: e.0,

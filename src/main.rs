@@ -1,15 +1,18 @@
-fn main() {
-    let path = std::path::PathBuf::from(std::env::args().nth(1).unwrap());
-    match tiltak::read_report(&path) {
-        Ok(r) => {
-            let out = std::io::stdout();
-            tiltak::render::csv::toc(&r, out.lock(), Default::default()).unwrap();
-            tiltak::render::csv::overview(&r, out.lock(), Default::default()).unwrap();
-            tiltak::render::csv::measures(&r, out.lock(), Default::default()).unwrap();
-            tiltak::render::csv::departments(&r, out.lock(), Default::default()).unwrap();
-            tiltak::render::csv::commitments(&r, out.lock(), Default::default()).unwrap();
-            println!("{:?} {:?} {:?} {} {:?}", r.plan_title, r.period, r.as_of, r.final_report, r.summary);
+//! The `tiltak` binary: parses the command line and hands over to the library.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::args::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("tiltak: {err}");
+            ExitCode::from(cli::FAILURE)
         }
-        Err(e) => eprintln!("{e}"),
     }
 }

@@ -30,7 +30,11 @@ pub struct TimelineRow {
 
 /// The status a report gives a measure: its section's, or its table row's.
 pub fn status_of(report: &Report, id: &str) -> Option<String> {
-    let section = report.measures.iter().find(|m| m.id == id).and_then(|m| m.status.clone());
+    let section = report
+        .measures
+        .iter()
+        .find(|m| m.id == id)
+        .and_then(|m| m.status.clone());
     section.or_else(|| {
         report
             .overview
@@ -49,7 +53,12 @@ pub fn build(reports: &[&Report]) -> Timeline {
             .measures
             .iter()
             .map(|m| (m.id.as_str(), m.title.as_str()))
-            .chain(report.overview.iter().map(|r| (r.id.as_str(), r.title.as_str())));
+            .chain(
+                report
+                    .overview
+                    .iter()
+                    .map(|r| (r.id.as_str(), r.title.as_str())),
+            );
         for (id, title) in ids {
             match rows.iter_mut().find(|r| r.id == id) {
                 Some(row) => {
@@ -78,11 +87,18 @@ pub fn build(reports: &[&Report]) -> Timeline {
 /// Sort key for ids like "9", "9a", "10".
 pub fn id_order(id: &str) -> (u32, String) {
     let digits: String = id.chars().take_while(char::is_ascii_digit).collect();
-    (digits.parse().unwrap_or(u32::MAX), id[digits.len()..].to_string())
+    (
+        digits.parse().unwrap_or(u32::MAX),
+        id[digits.len()..].to_string(),
+    )
 }
 
 /// Writes `timeline.csv`: `id,title`, then one status column per as-of year.
-pub fn write_csv<W: std::io::Write>(timeline: &Timeline, out: W, dialect: crate::render::csv::Dialect) -> std::io::Result<()> {
+pub fn write_csv<W: std::io::Write>(
+    timeline: &Timeline,
+    out: W,
+    dialect: crate::render::csv::Dialect,
+) -> std::io::Result<()> {
     let mut out = out;
     if dialect.excel {
         out.write_all("\u{feff}".as_bytes())?;
@@ -91,7 +107,12 @@ pub fn write_csv<W: std::io::Write>(timeline: &Timeline, out: W, dialect: crate:
         .delimiter(if dialect.excel { b';' } else { b',' })
         .from_writer(out);
     let mut header = vec!["id".to_string(), "title".to_string()];
-    header.extend(timeline.as_of.iter().map(|d| d.get(..4).unwrap_or(d).to_string()));
+    header.extend(
+        timeline
+            .as_of
+            .iter()
+            .map(|d| d.get(..4).unwrap_or(d).to_string()),
+    );
     w.write_record(&header)?;
     for row in &timeline.rows {
         let mut record = vec![row.id.clone(), row.title.clone()];
@@ -111,7 +132,12 @@ mod tests {
             as_of: as_of.into(),
             measures: statuses
                 .iter()
-                .map(|(id, s)| Measure { id: id.to_string(), title: format!("T{id}"), status: Some(s.to_string()), ..Measure::default() })
+                .map(|(id, s)| Measure {
+                    id: id.to_string(),
+                    title: format!("T{id}"),
+                    status: Some(s.to_string()),
+                    ..Measure::default()
+                })
                 .collect(),
             ..Report::default()
         }
@@ -131,11 +157,18 @@ mod tests {
         });
         let new = report("2024-12-31", &[("1", "Ferdigstilt"), ("11", "Avsluttet")]);
         let t = build(&[&old, &new]);
-        let got: Vec<_> = t.rows.iter().map(|r| (r.id.as_str(), r.statuses.clone())).collect();
+        let got: Vec<_> = t
+            .rows
+            .iter()
+            .map(|r| (r.id.as_str(), r.statuses.clone()))
+            .collect();
         assert_eq!(
             got,
             [
-                ("1", vec![Some("Pågående".into()), Some("Ferdigstilt".into())]),
+                (
+                    "1",
+                    vec![Some("Pågående".into()), Some("Ferdigstilt".into())]
+                ),
                 ("9", vec![Some("Ferdigstilt".into()), None]),
                 ("10", vec![Some("Pågående".into()), None]),
                 ("11", vec![None, Some("Avsluttet".into())]),

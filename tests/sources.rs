@@ -40,18 +40,46 @@ fn differences(a: &Report, b: &Report) -> Vec<String> {
     let rows = |r: &Report| -> Vec<_> {
         r.overview
             .iter()
-            .map(|o| (o.area.clone(), o.group.clone(), o.id.clone(), o.title.clone(), o.responsible.clone(), o.status.clone()))
+            .map(|o| {
+                (
+                    o.area.clone(),
+                    o.group.clone(),
+                    o.id.clone(),
+                    o.title.clone(),
+                    o.responsible.clone(),
+                    o.status.clone(),
+                )
+            })
             .collect()
     };
     for (x, y) in rows(a).iter().zip(rows(b).iter()) {
         field(format!("overview row {}", x.2), x, y);
     }
-    field("overview count".into(), &a.overview.len(), &b.overview.len());
-    let toc = |r: &Report| -> Vec<_> { r.toc.iter().map(|e| (e.kind, e.id.clone(), e.title.clone())).collect() };
+    field(
+        "overview count".into(),
+        &a.overview.len(),
+        &b.overview.len(),
+    );
+    let toc = |r: &Report| -> Vec<_> {
+        r.toc
+            .iter()
+            .map(|e| (e.kind, e.id.clone(), e.title.clone()))
+            .collect()
+    };
     field("toc".into(), &toc(a), &toc(b));
-    let areas = |r: &Report| -> Vec<_> { r.areas.iter().map(|x| (x.id.clone(), x.title.clone(), x.intro.clone())).collect() };
+    let areas = |r: &Report| -> Vec<_> {
+        r.areas
+            .iter()
+            .map(|x| (x.id.clone(), x.title.clone(), x.intro.clone()))
+            .collect()
+    };
     field("areas".into(), &areas(a), &areas(b));
-    let headings = |r: &Report| -> Vec<_> { r.headings.iter().map(|h| (h.kind, h.id.clone(), h.title.clone())).collect() };
+    let headings = |r: &Report| -> Vec<_> {
+        r.headings
+            .iter()
+            .map(|h| (h.kind, h.id.clone(), h.title.clone()))
+            .collect()
+    };
     field("headings".into(), &headings(a), &headings(b));
     field("commitments".into(), &a.commitments, &b.commitments);
     out
@@ -62,7 +90,12 @@ fn libreoffice_pdf_matches_the_reference_text() {
     let reference = util::parse_text(&util::reference_text());
     let pdf = read("inputs/frihet-status-2023.pdf");
     let diffs = differences(&reference, &pdf);
-    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -70,7 +103,12 @@ fn chromium_pdf_matches_the_reference_text() {
     let reference = util::parse_text(&util::reference_text());
     let pdf = read("tests/fixtures/frihet-status-2023-chromium.pdf");
     let diffs = differences(&reference, &pdf);
-    assert!(diffs.is_empty(), "{} differences:\n{}", diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{} differences:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -79,7 +117,11 @@ fn the_reference_has_what_the_report_says() {
     // Counts stated by the document itself: the summary sentence's total and
     // the TOC's measure entries.
     assert_eq!(Some(r.overview.len() as u32), r.summary.total);
-    let toc_measures = r.toc.iter().filter(|e| e.kind == tiltak::model::HeadingKind::Measure).count();
+    let toc_measures = r
+        .toc
+        .iter()
+        .filter(|e| e.kind == tiltak::model::HeadingKind::Measure)
+        .count();
     assert_eq!(r.measures.len(), toc_measures);
     assert_eq!(r.as_of, "2023-12-31");
     assert_eq!(r.period.as_deref(), Some("2021-2024"));
@@ -91,7 +133,16 @@ fn pdf_pages_are_the_printed_ones() {
     // Every measure heading has a printed page, and the TOC (written by the
     // producer from where headings landed) agrees with it.
     for m in &pdf.measures {
-        let toc = pdf.toc.iter().find(|e| e.id == m.id && e.kind == tiltak::model::HeadingKind::Measure).unwrap();
-        assert_eq!(m.page.as_deref(), Some(toc.page.as_str()), "measure {}", m.id);
+        let toc = pdf
+            .toc
+            .iter()
+            .find(|e| e.id == m.id && e.kind == tiltak::model::HeadingKind::Measure)
+            .unwrap();
+        assert_eq!(
+            m.page.as_deref(),
+            Some(toc.page.as_str()),
+            "measure {}",
+            m.id
+        );
     }
 }

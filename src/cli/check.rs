@@ -13,9 +13,19 @@ pub fn run(file: &Path, output: &OutputArgs, dialect: Dialect) -> Result<u8, til
     let findings = tiltak::check::run(&report);
     if let Some(dir) = &output.out {
         let mut set = OutputSet::new(dir)?;
-        tiltak::render::files::findings(&mut set, &report, &findings, super::formats(output), dialect)?;
+        tiltak::render::files::findings(
+            &mut set,
+            &report,
+            &findings,
+            super::formats(output),
+            dialect,
+        )?;
         set.commit()?;
     }
     print!("{}", tiltak::render::findings::summary(&findings));
-    Ok(if findings.is_empty() { super::SUCCESS } else { super::DIFFERENCES })
+    Ok(if findings.is_empty() {
+        super::SUCCESS
+    } else {
+        super::DIFFERENCES
+    })
 }

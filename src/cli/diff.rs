@@ -8,7 +8,12 @@ use tiltak::render::output::OutputSet;
 use super::args::OutputArgs;
 
 /// Compares two reports; exit status 1 when anything changed.
-pub fn run(old: &Path, new: &Path, output: &OutputArgs, dialect: Dialect) -> Result<u8, tiltak::Error> {
+pub fn run(
+    old: &Path,
+    new: &Path,
+    output: &OutputArgs,
+    dialect: Dialect,
+) -> Result<u8, tiltak::Error> {
     let old = tiltak::read_report(old)?;
     let new = tiltak::read_report(new)?;
     let diff = tiltak::diff::run(&old, &new);
@@ -20,5 +25,9 @@ pub fn run(old: &Path, new: &Path, output: &OutputArgs, dialect: Dialect) -> Res
         set.commit()?;
     }
     print!("{}", tiltak::render::diff::summary(&diff));
-    Ok(if diff.changes.is_empty() { super::SUCCESS } else { super::DIFFERENCES })
+    Ok(if diff.changes.is_empty() {
+        super::SUCCESS
+    } else {
+        super::DIFFERENCES
+    })
 }

@@ -22,7 +22,12 @@ fn write_text(doc: &Document, pages: bool, out: &mut dyn Write) -> std::io::Resu
             out.write_all(b"\x0c")?;
         }
         if pages {
-            writeln!(out, "=== page {} (printed: {}) ===", i + 1, page.label.as_deref().unwrap_or("-"))?;
+            writeln!(
+                out,
+                "=== page {} (printed: {}) ===",
+                i + 1,
+                page.label.as_deref().unwrap_or("-")
+            )?;
         }
         for block in &page.blocks {
             writeln!(out, "{}\n", block.joined())?;

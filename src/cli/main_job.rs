@@ -10,14 +10,22 @@ use tiltak::render::index::{DiffEntry, ReportEntry};
 use tiltak::render::output::OutputSet;
 use tiltak::{Error, timeline};
 
-const ALL: Formats = Formats { csv: true, json: true, md: true, html: true };
+const ALL: Formats = Formats {
+    csv: true,
+    json: true,
+    md: true,
+    html: true,
+};
 
 /// Runs the main job; one unreadable report is reported and the others are
 /// still processed (exit status 2 at the end).
 pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Result<u8, Error> {
     let files = pdf_files(inputs)?;
     if files.is_empty() {
-        return Err(Error::Usage(format!("{}: no PDF files to process", inputs.display())));
+        return Err(Error::Usage(format!(
+            "{}: no PDF files to process",
+            inputs.display()
+        )));
     }
     let mut failed = false;
     let mut reports: Vec<(Report, Vec<Finding>)> = Vec::new();
@@ -62,7 +70,11 @@ pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Resu
                 outputs.join(&folder).display()
             );
         }
-        entries.push(ReportEntry { report, findings, folder });
+        entries.push(ReportEntry {
+            report,
+            findings,
+            folder,
+        });
     }
 
     let mut diffs = Vec::new();
@@ -86,13 +98,21 @@ pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Resu
     let ordered: Vec<&Report> = reports.iter().map(|(r, _)| r).collect();
     let timeline = timeline::build(&ordered);
     let mut set = OutputSet::new(outputs)?;
-    set.add("timeline.csv", |w| timeline::write_csv(&timeline, w, dialect))?;
-    set.add("index.html", |w| tiltak::render::index::html(&entries, &diffs, &timeline, w))?;
+    set.add("timeline.csv", |w| {
+        timeline::write_csv(&timeline, w, dialect)
+    })?;
+    set.add("index.html", |w| {
+        tiltak::render::index::html(&entries, &diffs, &timeline, w)
+    })?;
     set.commit()?;
     if !quiet {
         println!("{}", outputs.join("index.html").display());
     }
-    Ok(if failed { super::FAILURE } else { super::SUCCESS })
+    Ok(if failed {
+        super::FAILURE
+    } else {
+        super::SUCCESS
+    })
 }
 
 fn year(report: &Report) -> String {

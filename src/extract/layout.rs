@@ -72,9 +72,9 @@ impl Line {
         static LEADER: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?:\.\s*){3,}\d{1,4}$|…\s*\d{1,4}$").unwrap());
         let spans = self.spans();
-        let last_is_number = spans
-            .last()
-            .is_some_and(|s| s.len() == 1 && s[0].text.len() <= 4 && s[0].text.chars().all(|c| c.is_ascii_digit()));
+        let last_is_number = spans.last().is_some_and(|s| {
+            s.len() == 1 && s[0].text.len() <= 4 && s[0].text.chars().all(|c| c.is_ascii_digit())
+        });
         (spans.len() >= 2 && last_is_number && spans.len() <= 2) || LEADER.is_match(&self.text())
     }
 }
@@ -142,7 +142,9 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
         }
         // Some producers draw a glyph twice, slightly offset, for bold.
         if (g.x - last_x).abs() < 0.01 * size
-            && words.last().is_some_and(|w| w.text.ends_with(g.text.as_str()))
+            && words
+                .last()
+                .is_some_and(|w| w.text.ends_with(g.text.as_str()))
         {
             continue;
         }
@@ -189,7 +191,8 @@ static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// number stands alone in a band (possibly "Side N av M"); it is taken as
 /// the label even on a page with no other running text.
 fn remove_running_text(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Option<String>> {
-    let in_band = |line: &Line, height: f64| line.y < height * BAND || line.y > height * (1.0 - BAND);
+    let in_band =
+        |line: &Line, height: f64| line.y < height * BAND || line.y > height * (1.0 - BAND);
     let key = |line: &Line| -> String {
         line.text()
             .chars()
@@ -198,7 +201,11 @@ fn remove_running_text(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Option<S
     };
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (lines, &height) in pages.iter().zip(heights) {
-        let mut keys: Vec<String> = lines.iter().filter(|l| in_band(l, height)).map(key).collect();
+        let mut keys: Vec<String> = lines
+            .iter()
+            .filter(|l| in_band(l, height))
+            .map(key)
+            .collect();
         keys.sort();
         keys.dedup();
         for k in keys {
@@ -275,10 +282,12 @@ fn pitch_for(pitches: &HashMap<i64, f64>, size: f64) -> f64 {
 }
 
 fn starts_item(line: &Line) -> bool {
-    line.words
-        .first()
-        .is_some_and(|w| w.text.starts_with(['•', '\u{f0b7}', '\u{25aa}', '\u{25cf}', '\u{2013}']) && w.text.chars().count() <= 2
-            || w.text.starts_with(['•', '\u{f0b7}']))
+    line.words.first().is_some_and(|w| {
+        w.text
+            .starts_with(['•', '\u{f0b7}', '\u{25aa}', '\u{25cf}', '\u{2013}'])
+            && w.text.chars().count() <= 2
+            || w.text.starts_with(['•', '\u{f0b7}'])
+    })
 }
 
 /// Groups a page's lines into paragraphs and table rows.
@@ -404,9 +413,16 @@ fn column_anchors(lines: &[Line]) -> Vec<f64> {
             _ => anchors.push((x, 1)),
         }
     }
-    let mut result: Vec<f64> = anchors.into_iter().filter(|&(_, n)| n >= 2).map(|(x, _)| x).collect();
+    let mut result: Vec<f64> = anchors
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(x, _)| x)
+        .collect();
     if result.is_empty() {
-        result = lines.first().map(|l| l.spans().iter().map(|s| s[0].x0).collect()).unwrap_or_default();
+        result = lines
+            .first()
+            .map(|l| l.spans().iter().map(|s| s[0].x0).collect())
+            .unwrap_or_default();
     }
     result
 }
@@ -421,8 +437,14 @@ fn cells_of<'a>(line: &'a Line, anchors: &[f64]) -> Vec<(usize, Vec<&'a Word>)> 
     let mut cells: Vec<(usize, Vec<&'a Word>)> = Vec::new();
     for (i, word) in line.words.iter().enumerate() {
         let column = column_of(anchors, word.x0);
-        let at_edge = anchors.get(column).is_some_and(|&a| (word.x0 - a).abs() < 2.0);
-        let gap = if i == 0 { f64::INFINITY } else { word.x0 - line.words[i - 1].x1 };
+        let at_edge = anchors
+            .get(column)
+            .is_some_and(|&a| (word.x0 - a).abs() < 2.0);
+        let gap = if i == 0 {
+            f64::INFINITY
+        } else {
+            word.x0 - line.words[i - 1].x1
+        };
         let new_cell = cells.is_empty()
             || gap > COLUMN_GAP_EM * line.size
             || (at_edge && gap > 0.25 * line.size && cells.last().is_some_and(|c| c.0 != column));
@@ -507,7 +529,10 @@ mod tests {
         GlyphPage {
             width: 600.0,
             height: 800.0,
-            glyphs: items.iter().flat_map(|&(x, y, t)| glyphs(x, y, t)).collect(),
+            glyphs: items
+                .iter()
+                .flat_map(|&(x, y, t)| glyphs(x, y, t))
+                .collect(),
         }
     }
 
@@ -524,7 +549,11 @@ mod tests {
             .map(|n| {
                 let footer = format!("Side {n} av 3");
                 let header = "Frihet - status 2023".to_string();
-                let mut p = page(&[(100.0, 780.0, &footer), (100.0, 30.0, &header), (100.0, 100.0, "Tekst")]);
+                let mut p = page(&[
+                    (100.0, 780.0, &footer),
+                    (100.0, 30.0, &header),
+                    (100.0, 100.0, "Tekst"),
+                ]);
                 // Chromium draws the footer before the body.
                 p.glyphs.rotate_left(0);
                 p
@@ -542,7 +571,13 @@ mod tests {
             page(&[(100.0, 40.0, "Annen overskrift"), (100.0, 780.0, "8")]),
         ];
         let doc = run(pages);
-        assert_eq!(texts(&doc), vec![vec!["Unik overskrift".to_string()], vec!["Annen overskrift".to_string()]]);
+        assert_eq!(
+            texts(&doc),
+            vec![
+                vec!["Unik overskrift".to_string()],
+                vec!["Annen overskrift".to_string()]
+            ]
+        );
         assert_eq!(doc.pages[0].label.as_deref(), Some("7"));
     }
 
@@ -588,6 +623,13 @@ mod tests {
             (50.0, 188.0, "fortsetter"),
         ]);
         let doc = run(vec![p]);
-        assert_eq!(texts(&doc)[0], ["Overskrift", "Linje en\nlinje to\nlinje tre", "Neste avsnitt\nfortsetter"]);
+        assert_eq!(
+            texts(&doc)[0],
+            [
+                "Overskrift",
+                "Linje en\nlinje to\nlinje tre",
+                "Neste avsnitt\nfortsetter"
+            ]
+        );
     }
 }

@@ -25,7 +25,8 @@ pub fn read(path: &Path) -> Result<Document> {
 }
 
 /// Reads a document from the bytes of a PDF or text file; `path` names it
-/// in errors.
+/// in errors. A file named `.pdf` must be a PDF; anything else that is
+/// UTF-8 is read as text.
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty {
@@ -42,8 +43,11 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
         }
         return Ok(doc);
     }
+    let named_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     match std::str::from_utf8(bytes) {
-        Ok(text) if !text.contains('\0') => Ok(text::read(text)),
+        Ok(text) if !named_pdf && !text.contains('\0') => Ok(text::read(text)),
         _ => Err(Error::NotPdf {
             path: path.to_path_buf(),
         }),

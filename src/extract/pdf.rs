@@ -58,7 +58,9 @@ pub fn read_glyphs(bytes: &[u8], path: &Path) -> Result<Vec<GlyphPage>> {
         .map_err(|panic| damaged(format!("the PDF reader failed: {panic}")))?
         .map_err(|e| {
             let detail = e.to_string();
-            if detail.to_lowercase().contains("encrypt") || detail.to_lowercase().contains("password") {
+            if detail.to_lowercase().contains("encrypt")
+                || detail.to_lowercase().contains("password")
+            {
                 encrypted()
             } else {
                 damaged(detail)
@@ -76,9 +78,11 @@ pub fn read_glyphs(bytes: &[u8], path: &Path) -> Result<Vec<GlyphPage>> {
     }
     expand_cid_width_ranges(&mut doc);
     let mut collector = Collector::default();
-    quietly(AssertUnwindSafe(|| pdf_extract::output_doc(&doc, &mut collector)))
-        .map_err(|panic| damaged(format!("the PDF reader failed: {panic}")))?
-        .map_err(|e| damaged(e.to_string()))?;
+    quietly(AssertUnwindSafe(|| {
+        pdf_extract::output_doc(&doc, &mut collector)
+    }))
+    .map_err(|panic| damaged(format!("the PDF reader failed: {panic}")))?
+    .map_err(|e| damaged(e.to_string()))?;
     Ok(collector.pages)
 }
 
@@ -128,8 +132,12 @@ fn expand_cid_width_ranges(doc: &mut pdf_extract::Document) {
         })
         .collect();
     for id in font_ids {
-        let Some(Object::Dictionary(font)) = doc.objects.get(&id) else { continue };
-        let Ok(w) = font.get(b"W").cloned() else { continue };
+        let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
+            continue;
+        };
+        let Ok(w) = font.get(b"W").cloned() else {
+            continue;
+        };
         match w {
             Object::Array(array) => {
                 if let Some(fixed) = expand_width_array(&array) {

@@ -11,8 +11,18 @@ use regex::Regex;
 use crate::model::{Commitment, Measure};
 
 const MONTHS: &[&str] = &[
-    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "desember",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 ];
 
 /// A date expression and the due value it gives.
@@ -56,8 +66,12 @@ fn due_date(sentence: &str, as_of_month: &str) -> Option<String> {
         if c.get(0).unwrap().as_str().contains(['-', '–']) && c.name("year").is_some() {
             continue;
         }
-        let (due, last_month) = if let (Some(m), Some(y)) = (c.name("month"), c.name("month_year")) {
-            let month = MONTHS.iter().position(|n| n.eq_ignore_ascii_case(m.as_str()))? + 1;
+        let (due, last_month) = if let (Some(m), Some(y)) = (c.name("month"), c.name("month_year"))
+        {
+            let month = MONTHS
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(m.as_str()))?
+                + 1;
             let due = format!("{}-{month:02}", y.as_str());
             (due.clone(), due)
         } else if let (Some(s), Some(y)) = (c.name("season"), c.name("season_year")) {
@@ -94,8 +108,8 @@ fn due_date(sentence: &str, as_of_month: &str) -> Option<String> {
 /// inside their sentence.
 pub fn sentences(text: &str) -> Vec<&str> {
     const ABBREVIATIONS: &[&str] = &[
-        "ca", "bl.a", "jf", "f.eks", "nr", "st", "meld", "innst", "o.l", "m.m", "mv", "bla", "dvs", "evt",
-        "pkt", "kap", "prop", "ref",
+        "ca", "bl.a", "jf", "f.eks", "nr", "st", "meld", "innst", "o.l", "m.m", "mv", "bla", "dvs",
+        "evt", "pkt", "kap", "prop", "ref",
     ];
     let mut out = Vec::new();
     let mut start = 0;
@@ -106,14 +120,21 @@ pub fn sentences(text: &str) -> Vec<&str> {
         }
         // A closing quote or parenthesis may follow the full stop.
         let mut end = k;
-        while bytes.get(end + 1).is_some_and(|&(_, c)| matches!(c, '»' | ')' | '"' | '”')) {
+        while bytes
+            .get(end + 1)
+            .is_some_and(|&(_, c)| matches!(c, '»' | ')' | '"' | '”'))
+        {
             end += 1;
         }
-        let Some(&(_, next)) = bytes.get(end + 1) else { continue };
+        let Some(&(_, next)) = bytes.get(end + 1) else {
+            continue;
+        };
         if !next.is_whitespace() {
             continue;
         }
-        let Some(&(_, after)) = bytes.get(end + 2) else { continue };
+        let Some(&(_, after)) = bytes.get(end + 2) else {
+            continue;
+        };
         if !(after.is_uppercase() || after == '«' || after == '•' || after.is_ascii_digit()) {
             continue;
         }
@@ -144,14 +165,35 @@ mod tests {
 
     #[test]
     fn due_dates() {
-        assert_eq!(due("Den ferdigstilles i februar 2024."), Some("2024-02".into()));
-        assert_eq!(due("Evalueringen vil foreligge våren 2024."), Some("2024-H1".into()));
-        assert_eq!(due("Planlagt ferdigstilling er andre halvdel av 2024."), Some("2024-H2".into()));
-        assert_eq!(due("Rapport vil leveres juni 2025."), Some("2025-06".into()));
-        assert_eq!(due("29 nye kommuner vil starte i løpet av 2024."), Some("2024".into()));
-        assert_eq!(due("Høsten 2024 starter IMDi opp arbeidet."), Some("2024-H2".into()));
+        assert_eq!(
+            due("Den ferdigstilles i februar 2024."),
+            Some("2024-02".into())
+        );
+        assert_eq!(
+            due("Evalueringen vil foreligge våren 2024."),
+            Some("2024-H1".into())
+        );
+        assert_eq!(
+            due("Planlagt ferdigstilling er andre halvdel av 2024."),
+            Some("2024-H2".into())
+        );
+        assert_eq!(
+            due("Rapport vil leveres juni 2025."),
+            Some("2025-06".into())
+        );
+        assert_eq!(
+            due("29 nye kommuner vil starte i løpet av 2024."),
+            Some("2024".into())
+        );
+        assert_eq!(
+            due("Høsten 2024 starter IMDi opp arbeidet."),
+            Some("2024-H2".into())
+        );
         assert_eq!(due("Rapporten forelå i februar 2023."), None);
-        assert_eq!(due("Ved årsskiftet 2023-2024 har 55 kommuner startet."), None);
+        assert_eq!(
+            due("Ved årsskiftet 2023-2024 har 55 kommuner startet."),
+            None
+        );
         assert_eq!(
             due("Fristen er utsatt fra 30. november 2023 til våren 2024."),
             Some("2024-H1".into())
@@ -160,10 +202,16 @@ mod tests {
 
     #[test]
     fn sentence_split_keeps_abbreviations_and_dates() {
-        let s = sentences("Det vil gjennomføres ca. 20 intervjuer. Loven trådte i kraft 1. januar 2021. Ferdig.");
+        let s = sentences(
+            "Det vil gjennomføres ca. 20 intervjuer. Loven trådte i kraft 1. januar 2021. Ferdig.",
+        );
         assert_eq!(
             s,
-            ["Det vil gjennomføres ca. 20 intervjuer.", "Loven trådte i kraft 1. januar 2021.", "Ferdig."]
+            [
+                "Det vil gjennomføres ca. 20 intervjuer.",
+                "Loven trådte i kraft 1. januar 2021.",
+                "Ferdig."
+            ]
         );
     }
 }

@@ -78,7 +78,11 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
         source: source.to_string(),
         ..Report::default()
     };
-    read_title_page(&blocks[..title_end.max(1).min(blocks.len())], &blocks, &mut report)?;
+    read_title_page(
+        &blocks[..title_end.max(1).min(blocks.len())],
+        &blocks,
+        &mut report,
+    )?;
     report.toc = toc;
     sections::read_body(body, &mut report);
     if report.measures.is_empty() && report.overview.is_empty() {
@@ -96,7 +100,8 @@ fn is_toc_heading(text: &str) -> bool {
 }
 
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)status\s+(?:for\s+tiltak\s+)?per\s+(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})").unwrap()
+    Regex::new(r"(?i)status\s+(?:for\s+tiltak\s+)?per\s+(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})")
+        .unwrap()
 });
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s*\((\d{4}\s*[-–]\s*\d{4})\)\s*$").unwrap());

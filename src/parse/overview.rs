@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Located;
+use crate::model::HeadingKind;
 use crate::model::{Department, OverviewRow, StatusCount, Summary};
 use crate::parse::toc::classify_heading;
-use crate::model::HeadingKind;
 
 static SUMMARY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\btotalt\s+(\d+)\s+tiltak\b").unwrap());
@@ -40,7 +40,10 @@ pub(super) fn read_summary(sentence: &str) -> Summary {
         let end = numbers.get(i + 1).map_or(rest.len(), |n| n.start());
         let phrase = status_phrase(&rest[number.end()..end]);
         if let (Ok(count), false) = (number.as_str().parse(), phrase.is_empty()) {
-            summary.counts.push(StatusCount { status: phrase, count });
+            summary.counts.push(StatusCount {
+                status: phrase,
+                count,
+            });
         }
     }
     summary
@@ -53,8 +56,12 @@ fn status_phrase(phrase: &str) -> String {
         .map(|w| w.trim_matches(|c: char| c == ',' || c == '.' || c == ';'))
         .filter(|w| !w.is_empty())
         .collect();
-    let start = words.iter().position(|w| !FILLER.contains(&w.to_lowercase().as_str()));
-    let end = words.iter().rposition(|w| !FILLER.contains(&w.to_lowercase().as_str()));
+    let start = words
+        .iter()
+        .position(|w| !FILLER.contains(&w.to_lowercase().as_str()));
+    let end = words
+        .iter()
+        .rposition(|w| !FILLER.contains(&w.to_lowercase().as_str()));
     match (start, end) {
         (Some(s), Some(e)) => words[s..=e].join(" "),
         _ => String::new(),
@@ -91,14 +98,22 @@ pub(super) fn departments(text: &str) -> Option<Vec<Department>> {
 /// and group of the rows below them; a row repeating the header (the
 /// table continued on a new page) is skipped; a row whose number cell is
 /// empty continues the previous row (a row split by a page break).
-pub(super) fn read_table(blocks: &[Located], section_titles: &[String]) -> (Vec<OverviewRow>, usize) {
+pub(super) fn read_table(
+    blocks: &[Located],
+    section_titles: &[String],
+) -> (Vec<OverviewRow>, usize) {
     let mut rows: Vec<OverviewRow> = Vec::new();
     let mut header: Option<Vec<String>> = None;
     let mut area = String::new();
     let mut group = String::new();
     let mut consumed = 0;
     for (i, located) in blocks.iter().enumerate() {
-        let cells: Vec<String> = located.block.cells.iter().map(|c| c.trim().to_string()).collect();
+        let cells: Vec<String> = located
+            .block
+            .cells
+            .iter()
+            .map(|c| c.trim().to_string())
+            .collect();
         let filled = located.block.filled_cells();
         if filled.is_empty() {
             consumed = i + 1;
@@ -113,10 +128,18 @@ pub(super) fn read_table(blocks: &[Located], section_titles: &[String]) -> (Vec<
                 id: cells[0].trim_end_matches('.').to_string(),
                 title: cells[1].clone(),
                 responsible: cells[2].clone(),
-                status: cells[3..].iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+                status: cells[3..]
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 page: located.page(),
             });
-        } else if header.as_ref().is_some_and(|h| *h == filled.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
+        } else if header
+            .as_ref()
+            .is_some_and(|h| *h == filled.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        {
             // The header row repeated on a new page.
         } else if filled.len() >= 3 && rows.is_empty() && header.is_none() {
             header = Some(filled.iter().map(|s| s.to_string()).collect());
@@ -180,37 +203,72 @@ mod tests {
 
     #[test]
     fn summary_counts_use_the_documents_own_words() {
-        let s = read_summary("Av totalt 33 tiltak i handlingsplanen er 26 pågående og 7 tiltak er ferdigstilt.");
+        let s = read_summary(
+            "Av totalt 33 tiltak i handlingsplanen er 26 pågående og 7 tiltak er ferdigstilt.",
+        );
         assert_eq!(s.total, Some(33));
-        let counts: Vec<_> = s.counts.iter().map(|c| (c.status.as_str(), c.count)).collect();
+        let counts: Vec<_> = s
+            .counts
+            .iter()
+            .map(|c| (c.status.as_str(), c.count))
+            .collect();
         assert_eq!(counts, [("pågående", 26), ("ferdigstilt", 7)]);
 
-        let s = read_summary("Av totalt 33 tiltak er 24 ferdigstilt, 7 videreført i ny handlingsplan, 1 ikke gjennomført og 1 pågående.");
-        let counts: Vec<_> = s.counts.iter().map(|c| (c.status.as_str(), c.count)).collect();
+        let s = read_summary(
+            "Av totalt 33 tiltak er 24 ferdigstilt, 7 videreført i ny handlingsplan, 1 ikke gjennomført og 1 pågående.",
+        );
+        let counts: Vec<_> = s
+            .counts
+            .iter()
+            .map(|c| (c.status.as_str(), c.count))
+            .collect();
         assert_eq!(
             counts,
-            [("ferdigstilt", 24), ("videreført i ny handlingsplan", 7), ("ikke gjennomført", 1), ("pågående", 1)]
+            [
+                ("ferdigstilt", 24),
+                ("videreført i ny handlingsplan", 7),
+                ("ikke gjennomført", 1),
+                ("pågående", 1)
+            ]
         );
     }
 
     #[test]
     fn department_lines() {
         let d = &departments("Barne-, ungdoms- og familiedirektoratet (Bufdir)").unwrap()[0];
-        assert_eq!((d.name.as_str(), d.abbreviation.as_str()), ("Barne-, ungdoms- og familiedirektoratet", "Bufdir"));
-        let run_together = departments("Helsedirektoratet (Hdir) Direktoratet for høyere utdanning og kompetanse (HK-dir)").unwrap();
-        let abbreviations: Vec<_> = run_together.iter().map(|d| d.abbreviation.as_str()).collect();
+        assert_eq!(
+            (d.name.as_str(), d.abbreviation.as_str()),
+            ("Barne-, ungdoms- og familiedirektoratet", "Bufdir")
+        );
+        let run_together = departments(
+            "Helsedirektoratet (Hdir) Direktoratet for høyere utdanning og kompetanse (HK-dir)",
+        )
+        .unwrap();
+        let abbreviations: Vec<_> = run_together
+            .iter()
+            .map(|d| d.abbreviation.as_str())
+            .collect();
         assert_eq!(abbreviations, ["Hdir", "HK-dir"]);
         assert!(departments("Det er behov for mer kunnskap. Dette gjelder (NKVTS)").is_none());
-        assert!(departments("Rapporten fra Proba (2022) viser at funnene (se over) holder").is_none());
+        assert!(
+            departments("Rapporten fra Proba (2022) viser at funnene (se over) holder").is_none()
+        );
     }
 
     fn table(rows: &[&str]) -> Vec<OverviewRow> {
-        let blocks: Vec<Block> =
-            rows.iter().map(|l| Block { cells: l.split('\t').map(String::from).collect() }).collect();
+        let blocks: Vec<Block> = rows
+            .iter()
+            .map(|l| Block {
+                cells: l.split('\t').map(String::from).collect(),
+            })
+            .collect();
         let located: Vec<Located> = blocks
             .iter()
             .enumerate()
-            .map(|(i, block)| Located { page: Some(if i < 4 { "5" } else { "6" }), block })
+            .map(|(i, block)| Located {
+                page: Some(if i < 4 { "5" } else { "6" }),
+                block,
+            })
             .collect();
         read_table(&located, &["ansvarlige departementer".to_string()]).0
     }
@@ -232,14 +290,37 @@ mod tests {
         ]);
         let got: Vec<_> = rows
             .iter()
-            .map(|r| (r.area.as_str(), r.group.as_str(), r.id.as_str(), r.title.as_str(), r.responsible.as_str(), r.status.as_str()))
+            .map(|r| {
+                (
+                    r.area.as_str(),
+                    r.group.as_str(),
+                    r.id.as_str(),
+                    r.title.as_str(),
+                    r.responsible.as_str(),
+                    r.status.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
             [
                 ("1", "", "1", "Utvikle en strategi", "AID", "Pågående"),
-                ("1", "", "2", "Styrke oppfølgingen av nyankomne", "AID", "Ferdigstilt"),
-                ("1", "Negativ sosial kontroll i tros- og livssynssamfunn", "18", "Utvikle kunnskapsgrunnlaget", "BFD og AID", "Pågående"),
+                (
+                    "1",
+                    "",
+                    "2",
+                    "Styrke oppfølgingen av nyankomne",
+                    "AID",
+                    "Ferdigstilt"
+                ),
+                (
+                    "1",
+                    "Negativ sosial kontroll i tros- og livssynssamfunn",
+                    "18",
+                    "Utvikle kunnskapsgrunnlaget",
+                    "BFD og AID",
+                    "Pågående"
+                ),
             ]
         );
         assert_eq!(rows[2].page.as_deref(), Some("6"));

@@ -72,7 +72,9 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         match kind {
             HeadingKind::Measure if looks_like_heading(&title) => {
                 let parent = parent_id(&id);
-                report.headings.push(heading(kind, &id, &title, text, &located));
+                report
+                    .headings
+                    .push(heading(kind, &id, &title, text, &located));
                 report.measures.push(Measure {
                     id,
                     parent,
@@ -84,7 +86,9 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
                 container = Container::Measure(report.measures.len() - 1);
             }
             HeadingKind::Area if looks_like_heading(&title) => {
-                report.headings.push(heading(kind, &id, &title, text, &located));
+                report
+                    .headings
+                    .push(heading(kind, &id, &title, text, &located));
                 area_id = id.clone();
                 report.areas.push(Area {
                     id,
@@ -95,14 +99,21 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
                 container = Container::Area(report.areas.len() - 1);
             }
             _ if section_titles.contains(&comparable(text)) => {
-                report.headings.push(heading(HeadingKind::Section, "", text, text, &located));
+                report
+                    .headings
+                    .push(heading(HeadingKind::Section, "", text, text, &located));
                 container = Container::Front;
             }
-            _ if matches!(container, Container::Front) && overview::is_summary(text) && report.summary.sentence.is_empty() => {
+            _ if matches!(container, Container::Front)
+                && overview::is_summary(text)
+                && report.summary.sentence.is_empty() =>
+            {
                 report.summary = overview::read_summary(text);
             }
             _ if matches!(container, Container::Front) && overview::departments(text).is_some() => {
-                report.departments.extend(overview::departments(text).unwrap_or_default());
+                report
+                    .departments
+                    .extend(overview::departments(text).unwrap_or_default());
             }
             _ => append_text(report, &container, text),
         }
@@ -220,12 +231,18 @@ mod tests {
     #[test]
     fn responsible_lines() {
         assert_eq!(split_responsible("AID"), (Some("AID".into()), vec![]));
-        assert_eq!(split_responsible("KD, i samarbeid med HOD"), (Some("KD".into()), vec!["HOD".into()]));
+        assert_eq!(
+            split_responsible("KD, i samarbeid med HOD"),
+            (Some("KD".into()), vec!["HOD".into()])
+        );
         assert_eq!(
             split_responsible("BFD, i samarbeid med HOD og AID"),
             (Some("BFD".into()), vec!["HOD".into(), "AID".into()])
         );
-        assert_eq!(split_responsible("BFD og AID"), (Some("BFD".into()), vec!["AID".into()]));
+        assert_eq!(
+            split_responsible("BFD og AID"),
+            (Some("BFD".into()), vec!["AID".into()])
+        );
         assert_eq!(split_names("BFD og AID"), ["BFD", "AID"]);
     }
 

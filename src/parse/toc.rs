@@ -13,9 +13,8 @@ static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AREA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Innsatsområde\s+(\d+)\s*[.:]?\s*(.*)$").unwrap());
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Tiltak\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:])\s*(.*)$").unwrap()
-});
+static MEASURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Tiltak\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:])\s*(.*)$").unwrap());
 
 /// Reads TOC entries from the blocks after the "Innhold" heading.
 ///
@@ -94,9 +93,14 @@ mod tests {
     fn entries(lines: &[&str]) -> Vec<(String, String, String)> {
         let blocks: Vec<Block> = lines
             .iter()
-            .map(|l| Block { cells: l.split('\t').map(String::from).collect() })
+            .map(|l| Block {
+                cells: l.split('\t').map(String::from).collect(),
+            })
             .collect();
-        let located: Vec<Located> = blocks.iter().map(|block| Located { page: None, block }).collect();
+        let located: Vec<Located> = blocks
+            .iter()
+            .map(|block| Located { page: None, block })
+            .collect();
         read(&located)
             .0
             .into_iter()
@@ -122,7 +126,11 @@ mod tests {
             vec![
                 ("".into(), "Om denne rapporten:".into(), "4".into()),
                 ("1".into(), "Utvikle en strategi".into(), "8".into()),
-                ("2".into(), "Styrke oppfølgingen av nyankomne som er volds- og trusselutsatte".into(), "9".into()),
+                (
+                    "2".into(),
+                    "Styrke oppfølgingen av nyankomne som er volds- og trusselutsatte".into(),
+                    "9".into()
+                ),
                 ("2".into(), "Kunnskap og kompetanse".into(), "10".into()),
                 ("9a".into(), "Utvikle støtteressurser".into(), "13".into()),
             ]

@@ -46,7 +46,14 @@ pub fn overview<W: Write>(report: &Report, out: W, dialect: Dialect) -> std::io:
     let mut w = writer(out, dialect)?;
     w.write_record(["area", "group", "id", "title", "responsible", "status"])?;
     for r in &report.overview {
-        w.write_record([&r.area, &r.group, &r.id, &r.title, &r.responsible, &r.status])?;
+        w.write_record([
+            &r.area,
+            &r.group,
+            &r.id,
+            &r.title,
+            &r.responsible,
+            &r.status,
+        ])?;
     }
     finish(w)
 }
@@ -55,7 +62,16 @@ pub fn overview<W: Write>(report: &Report, out: W, dialect: Dialect) -> std::io:
 pub fn measures<W: Write>(report: &Report, out: W, dialect: Dialect) -> std::io::Result<()> {
     let mut w = writer(out, dialect)?;
     w.write_record([
-        "id", "parent", "area", "title", "status", "responsible", "lead", "partners", "page", "description",
+        "id",
+        "parent",
+        "area",
+        "title",
+        "status",
+        "responsible",
+        "lead",
+        "partners",
+        "page",
+        "description",
         "progress",
     ])?;
     for m in &report.measures {
@@ -99,7 +115,9 @@ pub fn commitments<W: Write>(report: &Report, out: W, dialect: Dialect) -> std::
 /// `findings.csv`: `rule,severity,measure,page,expected,found,message`.
 pub fn findings<W: Write>(findings: &[Finding], out: W, dialect: Dialect) -> std::io::Result<()> {
     let mut w = writer(out, dialect)?;
-    w.write_record(["rule", "severity", "measure", "page", "expected", "found", "message"])?;
+    w.write_record([
+        "rule", "severity", "measure", "page", "expected", "found", "message",
+    ])?;
     for f in findings {
         w.write_record([
             f.rule.as_str(),

@@ -54,7 +54,11 @@ td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:
 /// the sections when a report has no table), in first-seen order.
 pub fn status_counts(report: &Report) -> Vec<(String, usize)> {
     let statuses: Vec<&str> = if report.overview.is_empty() {
-        report.measures.iter().filter_map(|m| m.status.as_deref()).collect()
+        report
+            .measures
+            .iter()
+            .filter_map(|m| m.status.as_deref())
+            .collect()
     } else {
         report.overview.iter().map(|r| r.status.as_str()).collect()
     };
@@ -71,7 +75,9 @@ pub fn status_counts(report: &Report) -> Vec<(String, usize)> {
 fn bar_chart(counts: &[(String, usize)]) -> String {
     let max = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1);
     let height = counts.len() * 22 + 4;
-    let mut svg = format!("<svg width=\"460\" height=\"{height}\" role=\"img\" aria-label=\"Measures per status\">");
+    let mut svg = format!(
+        "<svg width=\"460\" height=\"{height}\" role=\"img\" aria-label=\"Measures per status\">"
+    );
     for (i, (status, n)) in counts.iter().enumerate() {
         let y = i * 22 + 2;
         let w = 240 * n / max;
@@ -97,7 +103,9 @@ pub fn html(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let mut h = String::new();
-    let title = reports.first().map_or("tiltak", |r| r.report.plan_title.as_str());
+    let title = reports
+        .first()
+        .map_or("tiltak", |r| r.report.plan_title.as_str());
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\
@@ -109,7 +117,11 @@ pub fn html(
     h.push_str("<h2>Reports</h2>");
     for entry in reports {
         let r = entry.report;
-        let errors = entry.findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let errors = entry
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
         let warnings = entry.findings.len() - errors;
         let _ = write!(
             h,
@@ -117,7 +129,11 @@ pub fn html(
              <p><span class=\"error\">{errors} error(s)</span>, <span class=\"warning\">{warnings} warning(s)</span></p><ul>",
             folder = escape(&entry.folder),
             as_of = escape(&r.as_of),
-            final_ = if r.final_report { " (sluttrapport)" } else { "" },
+            final_ = if r.final_report {
+                " (sluttrapport)"
+            } else {
+                ""
+            },
             source = escape(&r.source),
             chart = bar_chart(&status_counts(r)),
         );
@@ -129,12 +145,26 @@ pub fn html(
                 folder = escape(&entry.folder),
                 rule = escape(&f.rule),
                 measure = escape(&f.measure),
-                page = f.page.as_deref().map(|p| format!(" (p. {})", escape(p))).unwrap_or_default(),
+                page = f
+                    .page
+                    .as_deref()
+                    .map(|p| format!(" (p. {})", escape(p)))
+                    .unwrap_or_default(),
                 msg = escape(&f.message),
             );
         }
         h.push_str("</ul><p class=\"files\">");
-        for file in ["measures.csv", "overview.csv", "toc.csv", "departments.csv", "commitments.csv", "report.json", "report.md", "findings.csv", "findings.md"] {
+        for file in [
+            "measures.csv",
+            "overview.csv",
+            "toc.csv",
+            "departments.csv",
+            "commitments.csv",
+            "report.json",
+            "report.md",
+            "findings.csv",
+            "findings.md",
+        ] {
             let _ = write!(h, "<a href=\"{}/{file}\">{file}</a>", escape(&entry.folder));
         }
         h.push_str("</p></div>");
@@ -157,7 +187,12 @@ pub fn html(
     }
     h.push_str("</tr>");
     for row in &timeline.rows {
-        let _ = write!(h, "<tr id=\"tiltak-{id}\"><td>{id}</td><td>{}</td>", escape(&row.title), id = escape(&row.id));
+        let _ = write!(
+            h,
+            "<tr id=\"tiltak-{id}\"><td>{id}</td><td>{}</td>",
+            escape(&row.title),
+            id = escape(&row.id)
+        );
         for s in &row.statuses {
             let _ = write!(h, "<td>{}</td>", escape(s.as_deref().unwrap_or("–")));
         }

@@ -2,7 +2,13 @@
 //!
 //! Takes reports, findings and changes, gives files: CSV, JSON, Markdown
 //! and HTML. Renderers write to any `impl Write`, so tests can capture
-//! them; [`output`] writes a set of files atomically.
+//! them; [`output`] writes a set of files atomically and [`files`] knows
+//! which files each command writes.
 
 pub mod csv;
+pub mod diff;
+pub mod files;
+pub mod findings;
+pub mod index;
+pub mod markdown;
 pub mod output;

@@ -43,7 +43,10 @@ impl OutputSet {
         });
         if let Err(source) = result {
             let _ = std::fs::remove_file(&temp);
-            return Err(Error::Write { path: target, source });
+            return Err(Error::Write {
+                path: target,
+                source,
+            });
         }
         self.staged.push((temp, target));
         Ok(())

@@ -1,0 +1,371 @@
+//! Cross-checks: every rule fires on an injected inconsistency, and the real
+//! 2023 report gives exactly its known inconsistencies.
+
+use tiltak::check::{self, run};
+use tiltak::model::Finding;
+
+use crate::util;
+
+/// The (rule, measure) pairs of a report's findings.
+fn pairs(findings: &[Finding]) -> Vec<(String, String)> {
+    findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.measure.clone()))
+        .collect()
+}
+
+fn reference_findings() -> Vec<Finding> {
+    run(&util::parse_text(&util::reference_text()))
+}
+
+/// Replaces the single occurrence of `old` in `text`.
+fn replace_once(text: &str, old: &str, new: &str) -> String {
+    assert_eq!(
+        text.matches(old).count(),
+        1,
+        "{old:?} should occur exactly once"
+    );
+    text.replacen(old, new, 1)
+}
+
+/// Replaces the first `old` in the body section whose heading line starts
+/// with `heading` (the TOC line of the same measure, which ends in a tab and
+/// a page number, is skipped), before the next heading.
+fn replace_in_section(text: &str, heading: &str, old: &str, new: &str) -> String {
+    let start = text
+        .match_indices(&format!("\n{heading}"))
+        .map(|(i, _)| i + 1)
+        .find(|&i| !text[i..].lines().next().unwrap().contains('\t'))
+        .unwrap_or_else(|| panic!("no section {heading:?}"));
+    let body_start = start + text[start..].find('\n').unwrap();
+    let end = text[body_start..]
+        .find("\nTiltak ")
+        .map_or(text.len(), |e| body_start + e);
+    let at = text[body_start..end]
+        .find(old)
+        .unwrap_or_else(|| panic!("{old:?} not in section {heading:?}"));
+    let at = body_start + at;
+    format!("{}{}{}", &text[..at], new, &text[at + old.len()..])
+}
+
+/// Asserts the mutated text gives a `rule` finding for `measure` that the
+/// untouched reference does not, and returns that finding.
+fn injected(mutated: &str, rule: &str, measure: &str) -> Finding {
+    assert_ne!(
+        mutated,
+        util::reference_text(),
+        "the mutation changed nothing"
+    );
+    let is_it = |f: &&Finding| f.rule == rule && f.measure == measure;
+    assert!(
+        !reference_findings().iter().any(|f| is_it(&f)),
+        "the reference already has ({rule}, {measure})"
+    );
+    let findings = run(&util::parse_text(mutated));
+    findings
+        .iter()
+        .find(is_it)
+        .cloned()
+        .unwrap_or_else(|| panic!("no ({rule}, {measure}) in {:#?}", pairs(&findings)))
+}
+
+#[test]
+fn the_2023_report_has_exactly_its_known_inconsistencies() {
+    // Read from the reference text:
+    // - the overview table leaves "innvandrere" out of measure 2's title;
+    // - the TOC writes "grunnopplæringen" where heading 9 a) has "grunnsopplæringen";
+    // - the table writes "barnevernstjenestens" where heading 11 has "barneverntjenestens";
+    // - the TOC writes "kunnskapsgrunnet" where heading 18 has "kunnskapsgrunnlaget";
+    // - the table writes "nordiske" where heading 30 has "nordisk".
+    // Everything else agrees: statuses (9 = its sub-measures' shared status,
+    // 10's differ), responsibles (19: "BFD og AID" vs "BFD, i samarbeid med
+    // HOD og AID"), areas, counts (33 = 26 + 7), numbering and departments.
+    let findings = reference_findings();
+    let want = [
+        (check::TABLE_TITLE_MISMATCH, "2"),
+        (check::TOC_TITLE_MISMATCH, "9a"),
+        (check::TABLE_TITLE_MISMATCH, "11"),
+        (check::TOC_TITLE_MISMATCH, "18"),
+        (check::TABLE_TITLE_MISMATCH, "30"),
+    ];
+    assert_eq!(
+        pairs(&findings),
+        want.map(|(r, m)| (r.to_string(), m.to_string()))
+    );
+    let diffs: Vec<&str> = findings
+        .iter()
+        .map(|f| {
+            f.message
+                .rsplit_once(" (")
+                .unwrap()
+                .1
+                .trim_end_matches(").")
+        }) // the word diff
+        .collect();
+    assert_eq!(
+        diffs,
+        [
+            "−innvandrere",
+            "grunnsopplæringen → grunnopplæringen",
+            "barneverntjenestens → barnevernstjenestens",
+            "kunnskapsgrunnlaget → kunnskapsgrunnet",
+            "nordisk → nordiske",
+        ]
+    );
+    let f = &findings[4];
+    assert_eq!(
+        f.message,
+        "Tiltak 30: the overview table says \"Styrke det nordiske samarbeidet\" but the heading says \"Styrke det nordisk samarbeidet\" (nordisk → nordiske)."
+    );
+    assert_eq!(
+        (f.expected.as_str(), f.found.as_str()),
+        (
+            "Styrke det nordisk samarbeidet",
+            "Styrke det nordiske samarbeidet"
+        )
+    );
+}
+
+#[test]
+fn toc_missing() {
+    let text = replace_once(
+        &util::reference_text(),
+        "Tiltak 13. Videreføre TryggEst\t17\n",
+        "",
+    );
+    let f = injected(&text, check::TOC_MISSING, "13");
+    assert_eq!(f.expected, "Tiltak 13. Videreføre TryggEst");
+    // And a TOC entry without a heading.
+    let text = replace_once(
+        &util::reference_text(),
+        "Tiltak 33. Øke det internasjonale samarbeidet.....\t28\n",
+        "Tiltak 33. Øke det internasjonale samarbeidet.....\t28\nTiltak 34. Evaluere handlingsplanen\t29\n",
+    );
+    let f = injected(&text, check::TOC_MISSING, "34");
+    assert_eq!(f.found, "Tiltak 34. Evaluere handlingsplanen");
+}
+
+#[test]
+fn toc_title_mismatch() {
+    let text = replace_once(
+        &util::reference_text(),
+        "Tiltak 14. Styrke kunnskapen og kompetansen i politiet\t18",
+        "Tiltak 14. Styrke kunnskapen og kompetansen i politet\t18",
+    );
+    let f = injected(&text, check::TOC_TITLE_MISMATCH, "14");
+    assert!(f.message.contains("(politiet → politet)"), "{}", f.message);
+    // Punctuation after the number and at the end, and the case of the
+    // first letter, are not differences.
+    let text = replace_once(
+        &util::reference_text(),
+        "Tiltak 14. Styrke kunnskapen og kompetansen i politiet\t18",
+        "Tiltak 14: styrke kunnskapen og kompetansen i politiet.\t18",
+    );
+    assert!(
+        !pairs(&run(&util::parse_text(&text)))
+            .contains(&(check::TOC_TITLE_MISMATCH.into(), "14".into()))
+    );
+}
+
+// toc-page-mismatch needs printed page labels, which text input lacks: see
+// the unit tests in src/check.rs.
+
+#[test]
+fn table_missing() {
+    let text = replace_once(
+        &util::reference_text(),
+        "13\tVidereføre TryggEst\tKUD\tPågående\n",
+        "",
+    );
+    injected(&text, check::TABLE_MISSING, "13");
+}
+
+#[test]
+fn table_title_mismatch() {
+    let text = replace_once(
+        &util::reference_text(),
+        "14\tStyrke kunnskapen og kompetansen i politiet\tJD",
+        "14\tStyrke kunnskapen og kompetansen i politet\tJD",
+    );
+    let f = injected(&text, check::TABLE_TITLE_MISMATCH, "14");
+    assert_eq!(f.found, "Styrke kunnskapen og kompetansen i politet");
+}
+
+#[test]
+fn table_status_mismatch() {
+    let text = replace_in_section(
+        &util::reference_text(),
+        "Tiltak 14.",
+        "Status: Pågående",
+        "Status: Ferdigstilt",
+    );
+    let f = injected(&text, check::TABLE_STATUS_MISMATCH, "14");
+    assert_eq!(
+        (f.expected.as_str(), f.found.as_str()),
+        ("Ferdigstilt", "Pågående")
+    );
+}
+
+#[test]
+fn table_responsible_mismatch() {
+    let text = replace_once(
+        &util::reference_text(),
+        "i politiet\tJD\tPågående",
+        "i politiet\tAID\tPågående",
+    );
+    let f = injected(&text, check::TABLE_RESPONSIBLE_MISMATCH, "14");
+    assert!(
+        f.message.contains("leaves out the lead \"JD\""),
+        "{}",
+        f.message
+    );
+    // Naming a partner next to the lead is fine; naming an outsider is not.
+    let text = replace_once(
+        &util::reference_text(),
+        "\tBFD og AID\tPågående",
+        "\tBFD og JD\tPågående",
+    );
+    let f = injected(&text, check::TABLE_RESPONSIBLE_MISMATCH, "19");
+    assert!(
+        f.message
+            .contains("names \"JD\" which the section does not"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn table_area_mismatch() {
+    let group = "Innsatsområde 3: Et styrket rettsvern for utsatte personer\t\t\t\n";
+    let row = "21\tGjennomføre en helhetlig juridisk utredning\tAID\tPågående\n";
+    let text = replace_once(
+        &util::reference_text(),
+        &format!("{group}{row}"),
+        &format!("{row}{group}"),
+    );
+    let f = injected(&text, check::TABLE_AREA_MISMATCH, "21");
+    assert_eq!((f.expected.as_str(), f.found.as_str()), ("3", "2"));
+}
+
+#[test]
+fn summary_count_mismatch() {
+    let text = replace_once(&util::reference_text(), "er 26 pågående", "er 25 pågående");
+    let f = injected(&text, check::SUMMARY_COUNT_MISMATCH, "");
+    assert_eq!((f.expected.as_str(), f.found.as_str()), ("26", "25"));
+    // A status the table uses but the sentence leaves out.
+    let text = replace_once(
+        &util::reference_text(),
+        "er 26 pågående og 7 tiltak er ferdigstilt.",
+        "er 26 pågående.",
+    );
+    let f = injected(&text, check::SUMMARY_COUNT_MISMATCH, "");
+    assert!(f.message.contains("\"Ferdigstilt\""), "{}", f.message);
+    assert_eq!((f.expected.as_str(), f.found.as_str()), ("7", "0"));
+}
+
+#[test]
+fn rollup_status_mismatch() {
+    // The table says 9 is finished while 9 b) is not.
+    let text = replace_in_section(
+        &util::reference_text(),
+        "Tiltak 9 b)",
+        "Status: Ferdigstilt",
+        "Status: Pågående",
+    );
+    let f = injected(&text, check::ROLLUP_STATUS_MISMATCH, "9");
+    assert!(
+        f.message.contains("Tiltak 9 b) is \"Pågående\""),
+        "{}",
+        f.message
+    );
+    // The reverse: every sub-measure of 10 finished, the table says ongoing.
+    let text = replace_in_section(
+        &util::reference_text(),
+        "Tiltak 10 a)",
+        "Status: Pågående",
+        "Status: Ferdigstilt",
+    );
+    injected(&text, check::ROLLUP_STATUS_MISMATCH, "10");
+}
+
+#[test]
+fn numbering() {
+    let text = replace_in_section(
+        &util::reference_text(),
+        "Tiltak 9 a)",
+        "\nTiltak 9 b) ",
+        "\nTiltak 9 c) ",
+    );
+    let f = injected(&text, check::NUMBERING, "9c");
+    assert_eq!((f.expected.as_str(), f.found.as_str()), ("9b", "9c"));
+    // A skipped top-level number in the table.
+    let text = replace_once(
+        &util::reference_text(),
+        "\n13\tVidereføre TryggEst",
+        "\n31\tVidereføre TryggEst",
+    );
+    let findings = run(&util::parse_text(&text));
+    let numbering: Vec<_> = findings.iter().filter(|f| f.rule == check::NUMBERING).collect();
+    // One slip: 13 is missing where the "31" stands, and 31 appears twice;
+    // the rows after the slip are not each reported.
+    assert_eq!(
+        numbering.iter().map(|f| (f.measure.as_str(), f.expected.as_str(), f.found.as_str())).collect::<Vec<_>>(),
+        [("31", "13", "31"), ("31", "", "31")]
+    );
+    injected(&text, check::NUMBERING, "31");
+}
+
+#[test]
+fn unknown_department() {
+    let text = replace_in_section(
+        &util::reference_text(),
+        "Tiltak 14.",
+        "Ansvarlig: JD",
+        "Ansvarlig: JD, i samarbeid med NKVTS",
+    );
+    let f = injected(&text, check::UNKNOWN_DEPARTMENT, "14");
+    assert_eq!(f.found, "NKVTS");
+    // Only the case differs: still reported, and the message says so.
+    let text = replace_in_section(
+        &util::reference_text(),
+        "Tiltak 14.",
+        "Ansvarlig: JD",
+        "Ansvarlig: JD, i samarbeid med Pod",
+    );
+    let f = injected(&text, check::UNKNOWN_DEPARTMENT, "14");
+    assert_eq!(f.expected, "POD");
+    assert!(f.message.contains("only the case differs"), "{}", f.message);
+}
+
+#[test]
+fn missing_field() {
+    let text = replace_in_section(
+        &util::reference_text(),
+        "Tiltak 14.",
+        "Status: Pågående\n",
+        "",
+    );
+    let f = injected(&text, check::MISSING_FIELD, "14");
+    assert_eq!(f.expected, "Status:");
+}
+
+#[test]
+fn findings_markdown_and_summary_for_the_reference() {
+    let report = util::parse_text(&util::reference_text());
+    let findings = run(&report);
+    let mut out = Vec::new();
+    tiltak::render::findings::markdown(&report, &findings, &mut out).unwrap();
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.contains("## Warnings (5)"), "{md}");
+    assert!(!md.contains("## Errors"), "{md}");
+    assert!(
+        md.contains("- **Tiltak 30**: Tiltak 30: the overview table says"),
+        "{md}"
+    );
+    let summary = tiltak::render::findings::summary(&findings);
+    assert!(
+        summary.starts_with("5 findings: 0 errors, 5 warnings.\n"),
+        "{summary}"
+    );
+    assert!(summary.contains("table-title-mismatch  3\n"), "{summary}");
+}

@@ -1,0 +1,146 @@
+//! The real binary on real files: outputs, exit statuses, error messages.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::util;
+
+fn tiltak(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tiltak"))
+        .args(args)
+        .current_dir(util::repo(""))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Each bad input: exit 2, one sentence naming the file and the problem, no
+/// panic text, nothing written.
+#[test]
+fn bad_inputs_fail_cleanly() {
+    let cases = [
+        ("tests/fixtures/bad/empty.pdf", "the file is empty"),
+        ("tests/fixtures/bad/not-a-pdf.pdf", "not a PDF file"),
+        ("tests/fixtures/bad/random.pdf", "not a PDF file"),
+        ("tests/fixtures/bad/truncated.pdf", "damaged or truncated"),
+        (
+            "tests/fixtures/bad/encrypted.pdf",
+            "encrypted and needs a password",
+        ),
+        ("tests/fixtures/bad/image-only.pdf", "no text layer"),
+        ("tests/fixtures/bad/not-a-report.pdf", "not a status report"),
+        // Encrypted with an empty user password: opened and read normally,
+        // so what is wrong is the content, not the encryption.
+        (
+            "tests/fixtures/bad/encrypted-empty-userpw.pdf",
+            "not a status report",
+        ),
+        (
+            "tests/fixtures/bad/does-not-exist.pdf",
+            "cannot read the file",
+        ),
+    ];
+    for (file, problem) in cases {
+        for command in ["parse", "check"] {
+            let out_dir = tempfile::tempdir().unwrap();
+            let out = tiltak(&[command, file, "--out", out_dir.path().to_str().unwrap()]);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{command} {file}: {err}");
+            assert!(
+                err.contains(file) && err.contains(problem),
+                "{command} {file}: {err}"
+            );
+            assert_eq!(
+                err.trim_end().lines().count(),
+                1,
+                "{command} {file}: one line: {err}"
+            );
+            assert!(!err.contains("panicked"), "{err}");
+            assert!(
+                files_in(out_dir.path()).is_empty(),
+                "{command} {file} wrote files"
+            );
+        }
+    }
+}
+
+#[test]
+fn parse_writes_every_table() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = tiltak(&[
+        "parse",
+        "inputs/frihet-status-2023.pdf",
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        files_in(out_dir.path()),
+        [
+            "commitments.csv",
+            "departments.csv",
+            "measures.csv",
+            "overview.csv",
+            "report.json",
+            "report.md",
+            "toc.csv"
+        ]
+    );
+    let measures = std::fs::read_to_string(out_dir.path().join("measures.csv")).unwrap();
+    assert!(measures.starts_with(
+        "id,parent,area,title,status,responsible,lead,partners,page,description,progress\n"
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.path().join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["as_of"], "2023-12-31");
+}
+
+/// Snapshots of the LibreOffice PDF's tables; read line by line against the
+/// PDF when they were accepted.
+#[test]
+fn libreoffice_pdf_tables() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = tiltak(&[
+        "parse",
+        "inputs/frihet-status-2023.pdf",
+        "--out",
+        out_dir.path().to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    util::snapshots().bind(|| {
+        for name in ["measures", "overview", "toc", "departments", "commitments"] {
+            let text = std::fs::read_to_string(out_dir.path().join(format!("{name}.csv"))).unwrap();
+            insta::assert_snapshot!(format!("libreoffice-{name}.csv"), text);
+        }
+    });
+}
+
+#[test]
+fn extract_prints_pages_separated_by_form_feeds() {
+    let out = tiltak(&["extract", "inputs/frihet-status-2023.pdf"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    assert_eq!(pages.len(), 24);
+    // Running header and page number are gone from the text.
+    assert!(!pages[5].contains("Status for tiltak per"), "{}", pages[5]);
+    assert!(pages[3].starts_with("Om denne rapporten:"), "{}", pages[3]);
+}

@@ -1,0 +1,7 @@
+//! Integration tests: one binary, a module per area.
+
+mod check;
+mod cli;
+mod diff;
+mod sources;
+mod util;
