@@ -115,7 +115,7 @@ fn normalise(text: &str) -> String {
                 if prev.ends_with('-')
                     && prev.len() > 1
                     && word.chars().next().is_some_and(char::is_lowercase)
-                    && !matches!(word, "og" | "eller" | "samt" | "til") =>
+                    && !matches!(word, "og" | "eller" | "samt") =>
             {
                 prev.pop();
                 prev.push_str(word);
@@ -438,6 +438,8 @@ fn table(report: &Report, findings: &mut Vec<Finding>) {
         let id = measure.id.as_str();
         let name = measure_label(id);
         let Some(row) = report.overview.iter().find(|r| r.id == id) else {
+            // A report without any overview table is another layout, not
+            // 33 missing rows.
             if !report.overview.is_empty() {
                 findings.push(finding(
                     TABLE_MISSING,
@@ -632,6 +634,15 @@ fn quoted_list(names: &[&str]) -> String {
 
 // ---------------------------------------------------------------- summary sentence
 
+/// How a status word is matched between the summary sentence and the table:
+/// case-insensitively, and ignoring a final "e", because the sentence may
+/// inflect the table's adjective ("7 er ferdigstilte" for "Ferdigstilt").
+fn status_key(status: &str) -> String {
+    let key = normalise(status).to_lowercase();
+    key.strip_suffix('e')
+        .map_or_else(|| key.clone(), str::to_string)
+}
+
 fn summary(report: &Report, findings: &mut Vec<Finding>) {
     let summary = &report.summary;
     if summary.sentence.is_empty() || report.overview.is_empty() {
@@ -659,7 +670,7 @@ fn summary(report: &Report, findings: &mut Vec<Finding>) {
     let mut table: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for row in &report.overview {
-        let key = normalise(&row.status).to_lowercase();
+        let key = status_key(&row.status);
         if key.is_empty() {
             continue;
         }
@@ -670,7 +681,7 @@ fn summary(report: &Report, findings: &mut Vec<Finding>) {
         entry.1 += 1;
     }
     for stated in &summary.counts {
-        let key = normalise(&stated.status).to_lowercase();
+        let key = status_key(&stated.status);
         let in_table = table.get(&key).map_or(0, |(_, n)| *n);
         if in_table != stated.count as usize {
             findings.push(finding(
@@ -689,7 +700,7 @@ fn summary(report: &Report, findings: &mut Vec<Finding>) {
     let mentioned: HashSet<String> = summary
         .counts
         .iter()
-        .map(|c| normalise(&c.status).to_lowercase())
+        .map(|c| status_key(&c.status))
         .collect();
     for key in order.iter().filter(|k| !mentioned.contains(*k)) {
         let (status, n) = &table[key];
@@ -841,7 +852,10 @@ fn number_run(seq: &[(u32, &str, Option<&String>)], source: &str, findings: &mut
             page,
             expected,
             found.to_string(),
-            format!("{}: the measure numbers in {source} {what}.", measure_label(id)),
+            format!(
+                "{}: the measure numbers in {source} {what}.",
+                measure_label(id)
+            ),
         ));
     };
     let mut irregular = false;
@@ -851,9 +865,19 @@ fn number_run(seq: &[(u32, &str, Option<&String>)], source: &str, findings: &mut
         while missing.next_if_eq(&(last + 1)).is_some() {
             last += 1;
         }
-        let gap = if first == last { first.to_string() } else { format!("{first}–{last}") };
+        let gap = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
         if let Some(&(number, id, page)) = seq.iter().find(|(n, _, _)| *n > last) {
-            push(id, page, gap.clone(), number, format!("skip {gap} (there is {number} where {first} should be)"));
+            push(
+                id,
+                page,
+                gap.clone(),
+                number,
+                format!("skip {gap} (there is {number} where {first} should be)"),
+            );
         }
         irregular = true;
     }
@@ -861,8 +885,17 @@ fn number_run(seq: &[(u32, &str, Option<&String>)], source: &str, findings: &mut
     for (i, &(number, id, page)) in seq.iter().enumerate() {
         if !seen.insert(number) {
             // No number is right here: the conflict is with the earlier item.
-            let first = seq[..i].iter().find(|(n, _, _)| *n == number).map_or("", |(_, id, _)| *id);
-            push(id, page, String::new(), number, format!("repeat {number} (already used by {})", measure_label(first)));
+            let first = seq[..i]
+                .iter()
+                .find(|(n, _, _)| *n == number)
+                .map_or("", |(_, id, _)| *id);
+            push(
+                id,
+                page,
+                String::new(),
+                number,
+                format!("repeat {number} (already used by {})", measure_label(first)),
+            );
             irregular = true;
         }
     }
@@ -872,7 +905,13 @@ fn number_run(seq: &[(u32, &str, Option<&String>)], source: &str, findings: &mut
     for pair in seq.windows(2) {
         let ((before, _, _), (number, id, page)) = (pair[0], pair[1]);
         if number < before {
-            push(id, page, (before + 1).to_string(), number, format!("are out of order: {number} comes after {before}"));
+            push(
+                id,
+                page,
+                (before + 1).to_string(),
+                number,
+                format!("are out of order: {number} comes after {before}"),
+            );
         }
     }
 }
@@ -1026,6 +1065,13 @@ mod tests {
         assert_eq!(word_diff("a b c d", "a x c y"), "b → x; d → y");
         // Case of the first letter and trailing punctuation are not shown.
         assert_eq!(word_diff("Øke samarbeidet.", "øke det samarbeidet"), "+det");
+    }
+
+    #[test]
+    fn summary_status_words_may_be_inflected() {
+        assert_eq!(status_key("Ferdigstilt"), status_key("ferdigstilte"));
+        assert_eq!(status_key("Pågående"), status_key("pågående"));
+        assert_ne!(status_key("Ferdigstilt"), status_key("Pågående"));
     }
 
     #[test]

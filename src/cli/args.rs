@@ -75,8 +75,12 @@ pub enum Command {
         old: PathBuf,
         /// The newer report.
         new: PathBuf,
-        #[command(flatten)]
-        output: OutputArgs,
+        /// Folder to write the files to; without it only a summary is printed.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Formats to write, comma separated.
+        #[arg(long, value_delimiter = ',', default_value = "csv,json,md,html")]
+        format: Vec<Format>,
     },
 }
 

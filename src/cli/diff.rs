@@ -18,8 +18,7 @@ pub fn run(
     let new = tiltak::read_report(new)?;
     let diff = tiltak::diff::run(&old, &new);
     if let Some(dir) = &output.out {
-        let mut formats = super::formats(output);
-        formats.html |= output.format.is_empty();
+        let formats = super::formats(output);
         let mut set = OutputSet::new(dir)?;
         tiltak::render::files::diff(&mut set, &diff, formats, dialect)?;
         set.commit()?;

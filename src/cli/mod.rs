@@ -29,7 +29,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, tiltak::Error> {
         Some(Command::Extract { file, pages }) => extract::run(&file, pages)?,
         Some(Command::Parse(args)) => parse::run(&args.file, &args.output, dialect)?,
         Some(Command::Check(args)) => check::run(&args.file, &args.output, dialect)?,
-        Some(Command::Diff { old, new, output }) => diff::run(&old, &new, &output, dialect)?,
+        Some(Command::Diff {
+            old,
+            new,
+            out,
+            format,
+        }) => diff::run(&old, &new, &OutputArgs { out, format }, dialect)?,
     };
     Ok(ExitCode::from(code))
 }

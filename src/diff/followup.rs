@@ -162,7 +162,7 @@ pub(super) fn run<'a>(
     let new_month = new.as_of.get(..7).unwrap_or(&new.as_of);
     old.commitments
         .iter()
-        .filter(|c| last_month(&c.due) <= new_month.to_string())
+        .filter(|c| last_month(&c.due).as_str() <= new_month)
         .map(|c| {
             let Some((id, status, progress)) = matched(&c.measure) else {
                 return FollowUp {

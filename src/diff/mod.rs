@@ -270,10 +270,10 @@ fn match_entries(olds: &[Entry], news: &[Entry]) -> Vec<(Option<usize>, Option<u
         new_taken[n] = true;
     }
     for (o, old) in olds.iter().enumerate() {
-        if let Some(n) = news.iter().position(|n| n.id == old.id) {
-            if similarity(old.title, news[n].title) >= SAME_TITLE {
-                pair(o, n, &mut old_to_new, &mut new_taken);
-            }
+        if let Some(n) = news.iter().position(|n| n.id == old.id)
+            && similarity(old.title, news[n].title) >= SAME_TITLE
+        {
+            pair(o, n, &mut old_to_new, &mut new_taken);
         }
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
@@ -296,14 +296,13 @@ fn match_entries(olds: &[Entry], news: &[Entry]) -> Vec<(Option<usize>, Option<u
         }
     }
     for (o, old) in olds.iter().enumerate() {
-        if old_to_new[o].is_none() {
-            if let Some(n) = news
+        if old_to_new[o].is_none()
+            && let Some(n) = news
                 .iter()
                 .position(|n| n.id == old.id)
                 .filter(|&n| !new_taken[n])
-            {
-                pair(o, n, &mut old_to_new, &mut new_taken);
-            }
+        {
+            pair(o, n, &mut old_to_new, &mut new_taken);
         }
     }
 
@@ -411,7 +410,7 @@ fn compare(old: Option<&Entry>, new: Option<&Entry>) -> MeasureDiff {
         }
         (None, None) => {}
     }
-    let measure = MeasureDiff {
+    MeasureDiff {
         old_id: old.map(|e| e.id.to_string()),
         new_id: new.map(|e| e.id.to_string()),
         title: new
@@ -422,8 +421,7 @@ fn compare(old: Option<&Entry>, new: Option<&Entry>) -> MeasureDiff {
         new_status: new.and_then(|e| e.status.clone()),
         changes,
         fields,
-    };
-    measure
+    }
 }
 
 fn field_diff(field: &str, old: &str, new: &str) -> FieldDiff {

@@ -116,7 +116,7 @@ pub fn same(old: &str, new: &str) -> bool {
     keys(old) == keys(new)
 }
 
-/// The changed words of `old` → `new` with [`CONTEXT`] words either side;
+/// The changed words of `old` → `new` with five words of context either side;
 /// left-out stretches are an equal "…" segment. Empty when nothing changed.
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
     let (old, new) = (words(old), words(new));
@@ -233,11 +233,11 @@ mod tests {
         let s = diff(old, &new);
         assert_eq!(
             old_side(&s),
-            "… d e f g h Det er 18 deltakere i nettverket som møtes …"
+            "… f g h Det er 18 deltakere i nettverket som møtes …"
         );
         assert_eq!(
             new_side(&s),
-            "… d e f g h Det er 20 deltakere i nettverket som møtes …"
+            "… f g h Det er 20 deltakere i nettverket som møtes …"
         );
         assert_eq!(
             s[1],

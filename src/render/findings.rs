@@ -40,12 +40,13 @@ pub fn markdown(report: &Report, findings: &[Finding], out: &mut dyn Write) -> s
         writeln!(out, "## {heading} ({})", group.len())?;
         writeln!(out)?;
         for f in group {
+            let subject = subject_label(&f.measure);
             writeln!(
                 out,
                 "- **{}**{}: {} (`{}`)",
-                escape(&subject_label(&f.measure)),
+                escape(&subject),
                 page(f),
-                escape(&f.message),
+                escape(message(f, &subject)),
                 f.rule
             )?;
         }
@@ -71,12 +72,14 @@ pub fn summary(findings: &[Finding]) -> String {
             rules.push(&f.rule);
         }
     }
-    let width = rules.iter().map(|r| r.len()).max().unwrap_or(0);
-    for rule in rules {
-        let n = findings.iter().filter(|f| f.rule == rule).count();
-        if n > 0 {
-            s.push_str(&format!("  {rule:<width$}  {n}\n"));
-        }
+    let counted: Vec<(&str, usize)> = rules
+        .into_iter()
+        .map(|rule| (rule, findings.iter().filter(|f| f.rule == rule).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let width = counted.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    for (rule, n) in counted {
+        s.push_str(&format!("  {rule:<width$}  {n}\n"));
     }
     let errors: Vec<&Finding> = findings
         .iter()
@@ -85,11 +88,11 @@ pub fn summary(findings: &[Finding]) -> String {
     if !errors.is_empty() {
         s.push_str("Errors:\n");
         for f in errors {
+            let subject = subject_label(&f.measure);
             s.push_str(&format!(
-                "  {}{}: {}\n",
-                subject_label(&f.measure),
+                "  {subject}{}: {}\n",
                 page(f),
-                f.message
+                message(f, &subject)
             ));
         }
     }
@@ -110,6 +113,15 @@ fn counts(findings: &[Finding]) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     )
+}
+
+/// The message without its leading "Tiltak 9 a): ", which the bullet
+/// already shows.
+fn message<'a>(f: &'a Finding, subject: &str) -> &'a str {
+    f.message
+        .strip_prefix(subject)
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(&f.message)
 }
 
 /// " (p. 27)" when the printed page is known.
@@ -199,10 +211,10 @@ mod tests {
              Status per 2023-12-31, read from `frihet-status-2023.pdf`.\n\n\
              3 findings: 2 errors, 1 warning.\n\n\
              ## Errors (2)\n\n\
-             - **Tiltak 9 a)**: Tiltak 9 a): status differs. (`table-status-mismatch`)\n\
+             - **Tiltak 9 a)**: status differs. (`table-status-mismatch`)\n\
              - **Summary**: The summary sentence is off. (`summary-count-mismatch`)\n\n\
              ## Warnings (1)\n\n\
-             - **Tiltak 18** (p. 20): Tiltak 18: the TOC differs. (`toc-title-mismatch`)\n"
+             - **Tiltak 18** (p. 20): the TOC differs. (`toc-title-mismatch`)\n"
         );
     }
 
@@ -215,7 +227,7 @@ mod tests {
              \x20 table-status-mismatch   1\n\
              \x20 summary-count-mismatch  1\n\
              Errors:\n\
-             \x20 Tiltak 9 a): Tiltak 9 a): status differs.\n\
+             \x20 Tiltak 9 a): status differs.\n\
              \x20 Summary: The summary sentence is off.\n"
         );
     }
