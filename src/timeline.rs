@@ -49,28 +49,17 @@ pub fn status_of(report: &Report, id: &str) -> Option<String> {
 pub fn build(reports: &[&Report]) -> Timeline {
     let mut rows: Vec<TimelineRow> = Vec::new();
     for report in reports {
-        let ids = report
-            .measures
-            .iter()
-            .map(|m| (m.id.as_str(), m.title.as_str()))
-            .chain(
-                report
-                    .overview
-                    .iter()
-                    .map(|r| (r.id.as_str(), r.title.as_str())),
-            );
-        for (id, title) in ids {
-            match rows.iter_mut().find(|r| r.id == id) {
-                Some(row) => {
-                    if report.measures.iter().any(|m| m.id == id) {
-                        row.title = title.to_string();
-                    }
-                }
-                None => rows.push(TimelineRow {
-                    id: id.to_string(),
-                    title: title.to_string(),
-                    statuses: Vec::new(),
-                }),
+        for m in &report.measures {
+            match rows.iter_mut().find(|r| r.id == m.id) {
+                Some(row) => row.title = m.title.clone(),
+                None => rows.push(row(&m.id, &m.title)),
+            }
+        }
+        // Rows only the overview table has (a parent whose section has no
+        // own heading title would already be there).
+        for r in &report.overview {
+            if !rows.iter().any(|row| row.id == r.id) {
+                rows.push(row(&r.id, &r.title));
             }
         }
     }
@@ -81,6 +70,14 @@ pub fn build(reports: &[&Report]) -> Timeline {
     Timeline {
         as_of: reports.iter().map(|r| r.as_of.clone()).collect(),
         rows,
+    }
+}
+
+fn row(id: &str, title: &str) -> TimelineRow {
+    TimelineRow {
+        id: id.to_string(),
+        title: title.to_string(),
+        statuses: Vec::new(),
     }
 }
 

@@ -3,5 +3,6 @@
 mod check;
 mod cli;
 mod diff;
+mod pipeline;
 mod sources;
 mod util;

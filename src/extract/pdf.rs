@@ -77,13 +77,48 @@ pub fn read_glyphs(bytes: &[u8], path: &Path) -> Result<Vec<GlyphPage>> {
         return Err(damaged("it has no pages".into()));
     }
     expand_cid_width_ranges(&mut doc);
-    let mut collector = Collector::default();
-    quietly(AssertUnwindSafe(|| {
-        pdf_extract::output_doc(&doc, &mut collector)
-    }))
-    .map_err(|panic| damaged(format!("the PDF reader failed: {panic}")))?
-    .map_err(|e| damaged(e.to_string()))?;
-    Ok(collector.pages)
+    extract_pages(&doc).map_err(damaged)
+}
+
+/// Extracts the pages on all cores: pages are independent, so each worker
+/// takes a contiguous run of pages with its own collector.
+fn extract_pages(doc: &pdf_extract::Document) -> std::result::Result<Vec<GlyphPage>, String> {
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(numbers.len())
+        .max(1);
+    let chunk = numbers.len().div_ceil(workers);
+    let results: Vec<std::result::Result<Vec<GlyphPage>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = numbers
+            .chunks(chunk)
+            .map(|pages| {
+                scope.spawn(move || {
+                    let mut collector = Collector::default();
+                    for &page in pages {
+                        quietly(AssertUnwindSafe(|| {
+                            pdf_extract::output_doc_page(doc, &mut collector, page)
+                        }))
+                        .map_err(|panic| format!("the PDF reader failed on page {page}: {panic}"))?
+                        .map_err(|e| format!("page {page}: {e}"))?;
+                    }
+                    Ok(collector.pages)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("the PDF reader failed".into()))
+            })
+            .collect()
+    });
+    let mut pages = Vec::with_capacity(numbers.len());
+    for result in results {
+        pages.extend(result?);
+    }
+    Ok(pages)
 }
 
 thread_local! {
