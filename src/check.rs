@@ -1139,6 +1139,7 @@ mod tests {
                 title: m.title.clone(),
                 page: m.page.clone().unwrap(),
                 text: format!("Tiltak {}. {}", m.id, m.title),
+                level: 2,
             });
             report.overview.push(OverviewRow {
                 area: "1".into(),

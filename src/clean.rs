@@ -115,10 +115,11 @@ pub fn collapse_whitespace(text: &str) -> String {
         }
         out.push_str(word);
     }
-    if let Some(rest) = out.strip_prefix('•') {
-        if !rest.starts_with(' ') && !rest.is_empty() {
-            return format!("• {rest}");
-        }
+    if let Some(rest) = out.strip_prefix('•')
+        && !rest.starts_with(' ')
+        && !rest.is_empty()
+    {
+        return format!("• {rest}");
     }
     out
 }

@@ -48,6 +48,34 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The file is larger than [`Limits::max_bytes`](crate::extract::Limits).
+    #[error("{}: the file is {}, more than the limit of {} (raise it with --max-mb)", path.display(), megabytes(*bytes), megabytes(*limit))]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        bytes: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The PDF has more pages than [`Limits::max_pages`](crate::extract::Limits).
+    #[error("{}: the PDF has {pages} pages, more than the limit of {limit} (raise it with --max-pages)", path.display())]
+    TooManyPages {
+        /// The file.
+        path: PathBuf,
+        /// How many pages it has (as far as counted, or as it claims).
+        pages: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Reading took longer than [`Limits::timeout`](crate::extract::Limits).
+    #[error("{}: the file took longer than {} s to read (raise the limit with --timeout)", path.display(), limit.as_secs_f64())]
+    Timeout {
+        /// The file.
+        path: PathBuf,
+        /// The time budget.
+        limit: std::time::Duration,
+    },
     /// The text does not look like a status report.
     #[error("{}: not a status report: {reason}", path.display())]
     NotReport {
@@ -67,6 +95,19 @@ pub enum Error {
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
+}
+
+/// A size in binary megabytes, as `--max-mb` takes it: "200 MB", "0.4 MB",
+/// "2048 bytes".
+fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes % MB == 0 {
+        format!("{} MB", bytes / MB)
+    } else if bytes < MB / 10 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    }
 }
 
 /// Shorthand for results in this crate.

@@ -27,14 +27,31 @@ pub mod render;
 pub mod timeline;
 
 pub use error::{Error, Result};
+pub use extract::Limits;
 pub use model::Report;
 
 use std::path::Path;
 
 /// Reads, cleans and parses one report file.
 pub fn read_report(path: &Path) -> Result<Report> {
-    let doc = clean::run(extract::read(path)?);
-    parse_document(&doc, path)
+    read_report_with_warnings(path, &Limits::default()).map(|(report, _)| report)
+}
+
+/// Reads, cleans and parses one report file within `limits`; also returns
+/// warnings about the file that do not stop it being read (e.g. pages
+/// without text), for the user's eyes rather than the data.
+pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report, Vec<String>)> {
+    let doc = clean::run(extract::read_with_limits(path, limits)?);
+    let mut warnings = Vec::new();
+    if doc.pages.len() > 1 {
+        for (i, page) in doc.pages.iter().enumerate() {
+            if page.blocks.is_empty() {
+                warnings.push(format!("{}: page {} has no text", path.display(), i + 1));
+            }
+        }
+    }
+    let report = parse_document(&doc, path)?;
+    Ok((report, warnings))
 }
 
 /// Parses an already cleaned document; `path` names it in errors.

@@ -58,7 +58,7 @@ impl Block {
 }
 
 /// Everything read from one status report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Report {
     /// The file the report was read from.
     pub source: String,
@@ -89,7 +89,7 @@ pub struct Report {
 }
 
 /// What a heading or TOC entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum HeadingKind {
     /// An un-numbered section such as "Om denne rapporten".
@@ -112,7 +112,7 @@ impl HeadingKind {
 }
 
 /// One line of the table of contents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TocEntry {
     /// Section, area or measure.
     pub kind: HeadingKind,
@@ -124,10 +124,13 @@ pub struct TocEntry {
     pub page: String,
     /// The entry exactly as printed (prefix included, leader dots removed).
     pub text: String,
+    /// Nesting from the numbering: 1 for sections and areas, 2 for
+    /// measures, 3 for sub-measures ("Tiltak 9 a)").
+    pub level: u8,
 }
 
 /// A heading found in the body of the report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Heading {
     /// Section, area or measure.
     pub kind: HeadingKind,
@@ -142,7 +145,7 @@ pub struct Heading {
 }
 
 /// The summary sentence and the counts it states.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Summary {
     /// The sentence as printed.
     pub sentence: String,
@@ -153,7 +156,7 @@ pub struct Summary {
 }
 
 /// "26 pågående": a count of measures with one status.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StatusCount {
     /// The status as the sentence words it (e.g. "pågående").
     pub status: String,
@@ -162,7 +165,7 @@ pub struct StatusCount {
 }
 
 /// One measure row of the overview table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OverviewRow {
     /// The innsatsområde number the row is listed under.
     pub area: String,
@@ -181,7 +184,7 @@ pub struct OverviewRow {
 }
 
 /// A ministry or directorate from the department list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Department {
     /// The abbreviation in parentheses, e.g. "AID".
     pub abbreviation: String,
@@ -190,7 +193,7 @@ pub struct Department {
 }
 
 /// An innsatsområde (area of effort).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Area {
     /// The area number.
     pub id: String,
@@ -203,7 +206,7 @@ pub struct Area {
 }
 
 /// A measure (tiltak) or sub-measure section.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Measure {
     /// `"9"`, or `"9a"` for "Tiltak 9 a)".
     pub id: String,
@@ -237,7 +240,7 @@ impl Measure {
 }
 
 /// A dated forward-looking statement in a measure's progress text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Commitment {
     /// The measure id.
     pub measure: String,
@@ -248,7 +251,19 @@ pub struct Commitment {
 }
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The report contradicts itself on a fact.
@@ -268,7 +283,7 @@ impl Severity {
 }
 
 /// One inconsistency inside a report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     /// The stable rule id, e.g. `table-status-mismatch`.
     pub rule: String,
@@ -287,7 +302,7 @@ pub struct Finding {
 }
 
 /// One difference between two reports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Change {
     /// The measure id (in the new report where both exist); empty for summary changes.
     pub measure: String,

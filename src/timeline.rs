@@ -90,35 +90,6 @@ pub fn id_order(id: &str) -> (u32, String) {
     )
 }
 
-/// Writes `timeline.csv`: `id,title`, then one status column per as-of year.
-pub fn write_csv<W: std::io::Write>(
-    timeline: &Timeline,
-    out: W,
-    dialect: crate::render::csv::Dialect,
-) -> std::io::Result<()> {
-    let mut out = out;
-    if dialect.excel {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(if dialect.excel { b';' } else { b',' })
-        .from_writer(out);
-    let mut header = vec!["id".to_string(), "title".to_string()];
-    header.extend(
-        timeline
-            .as_of
-            .iter()
-            .map(|d| d.get(..4).unwrap_or(d).to_string()),
-    );
-    w.write_record(&header)?;
-    for row in &timeline.rows {
-        let mut record = vec![row.id.clone(), row.title.clone()];
-        record.extend(row.statuses.iter().map(|s| s.clone().unwrap_or_default()));
-        w.write_record(&record)?;
-    }
-    w.into_inner().map_err(|e| e.into_error())?.flush()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,4 +5,5 @@ mod cli;
 mod diff;
 mod pipeline;
 mod sources;
+mod usability;
 mod util;

@@ -2,27 +2,45 @@
 
 use std::path::Path;
 
-use tiltak::render::csv::Dialect;
 use tiltak::render::output::OutputSet;
+use tiltak::render::{csv, tables};
 
-use super::args::OutputArgs;
+use super::args::Format;
+use super::{Context, Destination, Verbosity};
 
 /// Checks one report; exit status 1 when it has findings.
-pub fn run(file: &Path, output: &OutputArgs, dialect: Dialect) -> Result<u8, tiltak::Error> {
-    let report = tiltak::read_report(file)?;
-    let findings = tiltak::check::run(&report);
-    if let Some(dir) = &output.out {
-        let mut set = OutputSet::new(dir)?;
-        tiltak::render::files::findings(
-            &mut set,
-            &report,
-            &findings,
-            super::formats(output),
-            dialect,
-        )?;
-        set.commit()?;
+pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u8, tiltak::Error> {
+    if let Destination::Stdout(Format::Html) = destination {
+        return Err(super::unsupported(Format::Html, "check"));
     }
-    print!("{}", tiltak::render::findings::summary(&findings));
+    let report = context.read(file)?;
+    let findings = tiltak::check::run(&report);
+    match &destination {
+        Destination::Stdout(format) => super::to_stdout(|w| match format {
+            Format::Json => serde_json::to_writer_pretty(&mut *w, &findings).map_err(Into::into),
+            Format::Md => tiltak::render::findings::markdown(&report, &findings, w),
+            Format::Xlsx => tiltak::render::xlsx::write(&[tables::findings(&findings)], w),
+            Format::Csv | Format::Html => {
+                csv::write(&tables::findings(&findings), w, context.dialect)
+            }
+        })?,
+        Destination::Dir(dir, formats) => {
+            let mut set = OutputSet::new(dir)?;
+            tiltak::render::files::findings(
+                &mut set,
+                &report,
+                &findings,
+                *formats,
+                context.dialect,
+            )?;
+            set.commit()?;
+        }
+        Destination::Summary => {}
+    }
+    let data_on_stdout = matches!(destination, Destination::Stdout(_));
+    if context.verbosity != Verbosity::Quiet && !data_on_stdout {
+        print!("{}", tiltak::render::findings::summary(&findings));
+    }
     Ok(if findings.is_empty() {
         super::SUCCESS
     } else {

@@ -7,12 +7,9 @@ use tiltak::model::Document;
 
 /// Prints the cleaned text: blocks separated by blank lines, table cells by
 /// tabs, pages by form feeds.
-pub fn run(file: &Path, pages: bool) -> Result<u8, tiltak::Error> {
-    let doc = tiltak::clean::run(tiltak::extract::read(file)?);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    // A closed pipe (`| head`) is not an error worth reporting.
-    let _ = write_text(&doc, pages, &mut out);
+pub fn run(file: &Path, pages: bool, context: &super::Context) -> Result<u8, tiltak::Error> {
+    let doc = tiltak::clean::run(tiltak::extract::read_with_limits(file, &context.limits)?);
+    super::to_stdout(|out| write_text(&doc, pages, out))?;
     Ok(super::SUCCESS)
 }
 
@@ -33,5 +30,5 @@ fn write_text(doc: &Document, pages: bool, out: &mut dyn Write) -> std::io::Resu
             writeln!(out, "{}\n", block.joined())?;
         }
     }
-    out.flush()
+    Ok(())
 }

@@ -1,25 +1,29 @@
 //! The main job: every report in the inputs folder, parsed, checked and
 //! compared year to year.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use tiltak::model::{Finding, Report};
-use tiltak::render::csv::Dialect;
 use tiltak::render::files::Formats;
 use tiltak::render::index::{DiffEntry, ReportEntry};
 use tiltak::render::output::OutputSet;
 use tiltak::{Error, timeline};
+
+use super::{Context, Verbosity};
 
 const ALL: Formats = Formats {
     csv: true,
     json: true,
     md: true,
     html: true,
+    xlsx: true,
 };
 
-/// Runs the main job; one unreadable report is reported and the others are
+/// Runs the main job; an unreadable report is reported and the others are
 /// still processed (exit status 2 at the end).
-pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Result<u8, Error> {
+pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error> {
     let files = pdf_files(inputs)?;
     if files.is_empty() {
         return Err(Error::Usage(format!(
@@ -27,19 +31,53 @@ pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Resu
             inputs.display()
         )));
     }
+    let quiet = context.verbosity == Verbosity::Quiet;
+    let progress = (files.len() > 1 && !quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .expect("a valid template"),
+        );
+        bar
+    });
     let mut failed = false;
     let mut reports: Vec<(Report, Vec<Finding>)> = Vec::new();
     for file in &files {
-        match tiltak::read_report(file) {
+        if let Some(bar) = &progress {
+            bar.set_message(
+                file.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+        }
+        let start = Instant::now();
+        match context.read(file) {
             Ok(report) => {
                 let findings = tiltak::check::run(&report);
+                if context.verbosity == Verbosity::Verbose {
+                    eprintln!(
+                        "tiltak: {}: read in {:.0?}",
+                        file.display(),
+                        start.elapsed()
+                    );
+                }
                 reports.push((report, findings));
             }
             Err(err) => {
-                eprintln!("tiltak: {err}");
+                let line = format!("tiltak: {err}");
+                match &progress {
+                    Some(bar) => bar.println(line),
+                    None => eprintln!("{line}"),
+                }
                 failed = true;
             }
         }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
     reports.sort_by(|a, b| a.0.as_of.cmp(&b.0.as_of));
     for pair in reports.windows(2) {
@@ -58,8 +96,8 @@ pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Resu
     for (report, findings) in &reports {
         let folder = year(report);
         let mut set = OutputSet::new(&outputs.join(&folder))?;
-        tiltak::render::files::report(&mut set, report, ALL, dialect)?;
-        tiltak::render::files::findings(&mut set, report, findings, ALL, dialect)?;
+        tiltak::render::files::report(&mut set, report, ALL, context.dialect)?;
+        tiltak::render::files::findings(&mut set, report, findings, ALL, context.dialect)?;
         set.commit()?;
         if !quiet {
             println!(
@@ -83,7 +121,7 @@ pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Resu
         let diff = tiltak::diff::run(old, new);
         let folder = format!("diff-{}-{}", year(old), year(new));
         let mut set = OutputSet::new(&outputs.join(&folder))?;
-        tiltak::render::files::diff(&mut set, &diff, ALL, dialect)?;
+        tiltak::render::files::diff(&mut set, &diff, ALL, context.dialect)?;
         set.commit()?;
         let summary = tiltak::render::diff::summary(&diff);
         if !quiet {
@@ -99,7 +137,11 @@ pub fn run(inputs: &Path, outputs: &Path, dialect: Dialect, quiet: bool) -> Resu
     let timeline = timeline::build(&ordered);
     let mut set = OutputSet::new(outputs)?;
     set.add("timeline.csv", |w| {
-        timeline::write_csv(&timeline, w, dialect)
+        tiltak::render::csv::write(
+            &tiltak::render::tables::timeline(&timeline),
+            w,
+            context.dialect,
+        )
     })?;
     set.add("index.html", |w| {
         tiltak::render::index::html(&entries, &diffs, &timeline, w)

@@ -8,9 +8,12 @@ mod extract;
 mod main_job;
 mod parse;
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use args::{Cli, Command, Format, OutputArgs};
+use args::{Cli, Command, Format, OutputArgs, SchemaDocument};
+use tiltak::Error;
 use tiltak::render::csv::Dialect;
 use tiltak::render::files::Formats;
 
@@ -21,29 +24,145 @@ pub const DIFFERENCES: u8 = 1;
 /// Exit status: an input could not be read, or an output not written.
 pub const FAILURE: u8 = 2;
 
+/// How much to print besides the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Summaries and warnings.
+    Normal,
+    /// Also timings.
+    Verbose,
+}
+
+/// Settings every command shares.
+pub struct Context {
+    /// CSV dialect.
+    pub dialect: Dialect,
+    /// How much to print.
+    pub verbosity: Verbosity,
+    /// Limits for reading one file.
+    pub limits: tiltak::Limits,
+}
+
+impl Context {
+    /// Reads a report, printing its warnings unless quiet.
+    fn read(&self, path: &std::path::Path) -> Result<tiltak::Report, Error> {
+        let (report, warnings) = tiltak::read_report_with_warnings(path, &self.limits)?;
+        if self.verbosity != Verbosity::Quiet {
+            for warning in warnings {
+                eprintln!("tiltak: warning: {warning}");
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// Where a command's data goes.
+pub enum Destination {
+    /// Only the human summary on stdout.
+    Summary,
+    /// Files in a folder.
+    Dir(PathBuf, Formats),
+    /// One format on stdout.
+    Stdout(Format),
+}
+
 /// Runs the command line and returns the exit status.
-pub fn run(cli: Cli) -> Result<ExitCode, tiltak::Error> {
-    let dialect = Dialect { excel: cli.excel };
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let context = Context {
+        dialect: Dialect { excel: cli.excel },
+        verbosity,
+        limits: tiltak::Limits {
+            max_pages: cli.limits.max_pages,
+            max_bytes: cli.limits.max_mb.saturating_mul(1024 * 1024),
+            timeout: std::time::Duration::from_secs(cli.limits.timeout),
+        },
+    };
+    const FILES: &[Format] = &[Format::Csv, Format::Json, Format::Md];
+    const DIFF_FILES: &[Format] = &[Format::Csv, Format::Json, Format::Md, Format::Html];
     let code = match cli.command {
-        None => main_job::run(&cli.inputs, &cli.outputs, dialect, cli.quiet)?,
-        Some(Command::Extract { file, pages }) => extract::run(&file, pages)?,
-        Some(Command::Parse(args)) => parse::run(&args.file, &args.output, dialect)?,
-        Some(Command::Check(args)) => check::run(&args.file, &args.output, dialect)?,
-        Some(Command::Diff {
-            old,
-            new,
-            out,
-            format,
-        }) => diff::run(&old, &new, &OutputArgs { out, format }, dialect)?,
+        None => main_job::run(&cli.inputs, &cli.outputs, &context)?,
+        Some(Command::Extract { file, pages }) => extract::run(&file, pages, &context)?,
+        Some(Command::Parse(args)) => {
+            parse::run(&args.file, destination(&args.output, FILES)?, &context)?
+        }
+        Some(Command::Check(args)) => {
+            check::run(&args.file, destination(&args.output, FILES)?, &context)?
+        }
+        Some(Command::Diff { old, new, output }) => {
+            diff::run(&old, &new, destination(&output, DIFF_FILES)?, &context)?
+        }
+        Some(Command::Schema { document }) => schema(document)?,
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "tiltak", &mut std::io::stdout());
+            SUCCESS
+        }
     };
     Ok(ExitCode::from(code))
 }
 
-fn formats(output: &OutputArgs) -> Formats {
-    Formats {
-        csv: output.format.contains(&Format::Csv),
-        json: output.format.contains(&Format::Json),
-        md: output.format.contains(&Format::Md),
-        html: output.format.contains(&Format::Html),
+/// Turns `--out`/`--format` into a destination; `defaults` apply when no
+/// format is given.
+fn destination(output: &OutputArgs, defaults: &[Format]) -> Result<Destination, Error> {
+    let Some(out) = &output.out else {
+        return Ok(Destination::Summary);
+    };
+    if out.as_os_str() == "-" {
+        return match output.format.as_deref() {
+            None => Ok(Destination::Stdout(Format::Json)),
+            Some([one]) => Ok(Destination::Stdout(*one)),
+            Some(_) => Err(Error::Usage(
+                "--out - writes one format to stdout; choose it with --format".into(),
+            )),
+        };
     }
+    let chosen = output.format.as_deref().unwrap_or(defaults);
+    let formats = Formats {
+        csv: chosen.contains(&Format::Csv),
+        json: chosen.contains(&Format::Json),
+        md: chosen.contains(&Format::Md),
+        html: chosen.contains(&Format::Html),
+        xlsx: chosen.contains(&Format::Xlsx),
+    };
+    Ok(Destination::Dir(out.clone(), formats))
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn to_stdout(render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    match render(&mut lock).and_then(|()| lock.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(source) => Err(Error::Write {
+            path: "-".into(),
+            source,
+        }),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn unsupported(format: Format, command: &str) -> Error {
+    Error::Usage(format!("{command} cannot write {format:?} to stdout").to_lowercase())
+}
+
+fn schema(document: SchemaDocument) -> Result<u8, Error> {
+    let schema = match document {
+        SchemaDocument::Report => schemars::schema_for!(tiltak::Report),
+        SchemaDocument::Findings => schemars::schema_for!(Vec<tiltak::model::Finding>),
+        SchemaDocument::Diff => schemars::schema_for!(tiltak::diff::Diff),
+    };
+    to_stdout(|w| {
+        serde_json::to_writer_pretty(&mut *w, &schema)?;
+        writeln!(w)
+    })?;
+    Ok(SUCCESS)
 }

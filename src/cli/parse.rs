@@ -2,29 +2,47 @@
 
 use std::path::Path;
 
-use tiltak::render::csv::Dialect;
 use tiltak::render::output::OutputSet;
+use tiltak::render::{csv, tables};
 
-use super::args::OutputArgs;
+use super::args::Format;
+use super::{Context, Destination, Verbosity};
 
 /// Parses one report; writes the records to `--out` or prints a summary.
-pub fn run(file: &Path, output: &OutputArgs, dialect: Dialect) -> Result<u8, tiltak::Error> {
-    let report = tiltak::read_report(file)?;
-    if let Some(dir) = &output.out {
-        let mut set = OutputSet::new(dir)?;
-        tiltak::render::files::report(&mut set, &report, super::formats(output), dialect)?;
-        set.commit()?;
+pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u8, tiltak::Error> {
+    if let Destination::Stdout(Format::Html) = destination {
+        return Err(super::unsupported(Format::Html, "parse"));
     }
-    println!(
-        "{}: {} as of {}: {} TOC entries, {} overview rows, {} measures, {} departments, {} commitments",
-        report.source,
-        report.plan_title,
-        report.as_of,
-        report.toc.len(),
-        report.overview.len(),
-        report.measures.len(),
-        report.departments.len(),
-        report.commitments.len()
-    );
+    let report = context.read(file)?;
+    match &destination {
+        Destination::Stdout(format) => super::to_stdout(|w| match format {
+            Format::Json => serde_json::to_writer_pretty(&mut *w, &report).map_err(Into::into),
+            Format::Md => tiltak::render::markdown::report(&report, w),
+            Format::Xlsx => tiltak::render::xlsx::write(&tables::report_tables(&report), w),
+            Format::Csv | Format::Html => {
+                csv::write(&tables::measures(&report), w, context.dialect)
+            }
+        })?,
+        Destination::Dir(dir, formats) => {
+            let mut set = OutputSet::new(dir)?;
+            tiltak::render::files::report(&mut set, &report, *formats, context.dialect)?;
+            set.commit()?;
+        }
+        Destination::Summary => {}
+    }
+    let data_on_stdout = matches!(destination, Destination::Stdout(_));
+    if context.verbosity != Verbosity::Quiet && !data_on_stdout {
+        println!(
+            "{}: {} as of {}: {} TOC entries, {} overview rows, {} measures, {} departments, {} commitments",
+            report.source,
+            report.plan_title,
+            report.as_of,
+            report.toc.len(),
+            report.overview.len(),
+            report.measures.len(),
+            report.departments.len(),
+            report.commitments.len()
+        );
+    }
     Ok(super::SUCCESS)
 }

@@ -29,11 +29,11 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::model::{Measure, Report};
-use crate::parse::commitments::sentences;
+use crate::parse::commitments::{MONTHS, sentences};
 use crate::parse::find_commitments;
 
 /// A rough reading of whether a promise was kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// Finished, or the new text says it was delivered.
@@ -56,7 +56,7 @@ impl Verdict {
 }
 
 /// One old commitment followed up in the new report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FollowUp {
     /// The measure id in the old report.
     pub measure: String,
@@ -73,21 +73,6 @@ pub struct FollowUp {
     /// Kept, delayed or unclear.
     pub verdict: Verdict,
 }
-
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-];
 
 /// Long words that say nothing about what was promised.
 const STOP_WORDS: &[&str] = &[

@@ -28,7 +28,7 @@ use crate::parse::split_responsible;
 const SAME_TITLE: f64 = 0.6;
 
 /// Everything that differs between two reports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Diff {
     /// The older report.
     pub old: Meta,
@@ -47,7 +47,7 @@ pub struct Diff {
 }
 
 /// Which report a side of the comparison is.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Meta {
     /// The file the report was read from.
     pub source: String,
@@ -76,7 +76,7 @@ impl Meta {
 }
 
 /// One measure compared across the two reports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MeasureDiff {
     /// The id in the old report; `None` if added.
     pub old_id: Option<String>,
@@ -105,7 +105,7 @@ impl MeasureDiff {
 }
 
 /// A changed text field of one measure.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FieldDiff {
     /// `title`, `description`, `progress`, ...
     pub field: String,
@@ -118,7 +118,7 @@ pub struct FieldDiff {
 }
 
 /// How many matched measures went from one status to another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Transition {
     /// The old status; empty where the measure has none.
     pub old: String,
@@ -129,7 +129,7 @@ pub struct Transition {
 }
 
 /// A count of the summary sentence that differs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SummaryChange {
     /// `total` or a status word as the sentence words it.
     pub name: String,

@@ -18,7 +18,7 @@ const CONTEXT: usize = 5;
 pub const ELLIPSIS: &str = "…";
 
 /// Whether a run of words is in both texts, only the old or only the new.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SegmentKind {
     /// In both texts (or the "…" that stands for left-out words).
@@ -30,7 +30,7 @@ pub enum SegmentKind {
 }
 
 /// A run of words of one kind, joined by single spaces.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Segment {
     /// Equal, deleted or inserted.
     pub kind: SegmentKind,

@@ -5,36 +5,147 @@
 //! text (paragraphs and table rows) in reading order, running headers and
 //! footers removed. Characters are as the producer wrote them; `clean`
 //! normalises them.
+//!
+//! Reading is bounded by [`Limits`] (file size, page count, time), so one
+//! pathological file cannot stall a batch.
 
 pub mod layout;
 pub mod pdf;
 pub mod text;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::model::Document;
 
-/// Reads a PDF or text file into a document.
+/// How much one file may cost to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Most pages a PDF may have.
+    pub max_pages: usize,
+    /// Largest file size in bytes.
+    pub max_bytes: u64,
+    /// Longest time reading one file may take.
+    pub timeout: Duration,
+}
+
+impl Default for Limits {
+    /// 2 000 pages, 200 MB, 60 s: ten times the largest report seen, far
+    /// below what exhausts a laptop.
+    fn default() -> Self {
+        Limits {
+            max_pages: 2000,
+            max_bytes: 200 * 1024 * 1024,
+            timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Reads a PDF or text file into a document, within the default [`Limits`].
 pub fn read(path: &Path) -> Result<Document> {
+    read_with_limits(path, &Limits::default())
+}
+
+/// Reads a PDF or text file into a document within `limits`.
+///
+/// The work runs on a worker thread; when the time budget is spent this
+/// returns [`Error::Timeout`] at once and the worker is told to stop at its
+/// next page (a worker stuck inside one page is abandoned).
+pub fn read_with_limits(path: &Path, limits: &Limits) -> Result<Document> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > limits.max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes: size,
+            limit: limits.max_bytes,
+        });
+    }
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (send, receive) = mpsc::channel();
+    let worker = {
+        let path: PathBuf = path.to_path_buf();
+        let limits = limits.clone();
+        let cancel = Arc::clone(&cancel);
+        std::thread::Builder::new()
+            .name("tiltak-extract".into())
+            // Deeply nested PDF objects make the PDF library recurse.
+            .stack_size(WORKER_STACK)
+            .spawn(move || {
+                let result = read_bounded(&path, &limits, &cancel);
+                // The receiver is gone if the caller gave up waiting.
+                let _ = send.send(result);
+            })
+            .map_err(io)?
+    };
+    match receive.recv_timeout(limits.timeout) {
+        Ok(result) => {
+            let _ = worker.join();
+            result
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            cancel.store(true, Ordering::Relaxed);
+            Err(Error::Timeout {
+                path: path.to_path_buf(),
+                limit: limits.timeout,
+            })
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(Error::Damaged {
+            path: path.to_path_buf(),
+            detail: "the PDF reader failed".into(),
+        }),
+    }
+}
+
+/// Stack for the extraction worker.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+fn read_bounded(path: &Path, limits: &Limits, cancel: &AtomicBool) -> Result<Document> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    from_bytes(&bytes, path)
+    // The file may have grown since its size was checked.
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+            limit: limits.max_bytes,
+        });
+    }
+    extract(&bytes, path, limits.max_pages, cancel)
 }
 
 /// Reads a document from the bytes of a PDF or text file; `path` names it
 /// in errors. A file named `.pdf` must be a PDF; anything else that is
 /// UTF-8 is read as text.
+///
+/// Applies the default page limit but no time budget: the work runs on the
+/// calling thread (use [`read_with_limits`] for a bounded read).
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Document> {
+    extract(
+        bytes,
+        path,
+        Limits::default().max_pages,
+        &AtomicBool::new(false),
+    )
+}
+
+fn extract(bytes: &[u8], path: &Path, max_pages: usize, cancel: &AtomicBool) -> Result<Document> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
     if pdf::has_pdf_header(bytes) {
-        let pages = pdf::read_glyphs(bytes, path)?;
+        let pages = pdf::read_glyphs(bytes, path, max_pages, cancel)?;
         let doc = layout::run(pages);
         if doc.pages.iter().all(|p| p.blocks.is_empty()) {
             return Err(Error::NoText {

@@ -8,10 +8,14 @@ use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pdf_extract::{MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
 
 use crate::error::{Error, Result};
+
+mod page_tree;
+mod prepare;
 
 /// One glyph as drawn: position in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +50,15 @@ pub fn has_pdf_header(bytes: &[u8]) -> bool {
 }
 
 /// Loads the PDF and collects every page's glyphs.
-pub fn read_glyphs(bytes: &[u8], path: &Path) -> Result<Vec<GlyphPage>> {
+///
+/// A PDF with more than `max_pages` pages is refused before any page is
+/// read. Setting `cancel` makes the page workers stop at the next page.
+pub fn read_glyphs(
+    bytes: &[u8],
+    path: &Path,
+    max_pages: usize,
+    cancel: &AtomicBool,
+) -> Result<Vec<GlyphPage>> {
     let damaged = |detail: String| Error::Damaged {
         path: path.to_path_buf(),
         detail,
@@ -55,35 +67,110 @@ pub fn read_glyphs(bytes: &[u8], path: &Path) -> Result<Vec<GlyphPage>> {
         path: path.to_path_buf(),
     };
     let mut doc = quietly(|| pdf_extract::Document::load_mem(bytes))
-        .map_err(|panic| damaged(format!("the PDF reader failed: {panic}")))?
-        .map_err(|e| {
-            let detail = e.to_string();
-            if detail.to_lowercase().contains("encrypt")
-                || detail.to_lowercase().contains("password")
-            {
-                encrypted()
-            } else {
-                damaged(detail)
-            }
+        .map_err(|_| damaged("the PDF reader could not make sense of it".into()))?
+        .map_err(|e| match load_problem(&e) {
+            None => encrypted(),
+            Some(detail) => damaged(detail),
         })?;
     if doc.is_encrypted() {
         // An empty user password is how "protected" reports that anyone
         // may open are published; anything else needs the password.
-        if doc.decrypt("").is_err() || doc.is_encrypted() {
+        let decrypted = quietly(AssertUnwindSafe(|| doc.decrypt("")));
+        if !matches!(decrypted, Ok(Ok(()))) || doc.is_encrypted() {
             return Err(encrypted());
         }
     }
-    if doc.get_pages().is_empty() {
+    match page_tree::check(&doc, max_pages) {
+        Ok(()) => {}
+        Err(page_tree::Problem::TooMany(pages)) => {
+            return Err(Error::TooManyPages {
+                path: path.to_path_buf(),
+                pages,
+                limit: max_pages,
+            });
+        }
+        Err(page_tree::Problem::Broken(detail)) => return Err(damaged(detail.into())),
+    }
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    if pages.is_empty() {
         return Err(damaged("it has no pages".into()));
     }
+    prepare::run(&mut doc, &pages).map_err(damaged)?;
     expand_cid_width_ranges(&mut doc);
-    extract_pages(&doc).map_err(damaged)
+    extract_pages(&doc, &pages, cancel).map_err(damaged)
+}
+
+/// What is wrong with a PDF the library cannot load, in plain words;
+/// `None` when the problem is encryption.
+fn load_problem(error: &pdf_extract::Error) -> Option<String> {
+    use pdf_extract::Error as E;
+    let detail = match error {
+        E::Decryption(_) | E::InvalidPassword | E::UnsupportedSecurityHandler(_) => return None,
+        E::Xref(_) | E::MissingXrefEntry | E::InvalidOffset(_) | E::IndirectObject { .. } => {
+            "its index of objects is missing or broken, as when a download is cut short".into()
+        }
+        E::ReferenceCycle(_) | E::ReferenceLimit => {
+            "its objects refer to each other in a loop".into()
+        }
+        E::Decompress(_) => "a compressed part cannot be unpacked".into(),
+        other => {
+            let detail = other.to_string();
+            let lower = detail.to_lowercase();
+            if lower.contains("encrypt") || lower.contains("password") {
+                return None;
+            }
+            if lower.contains("trailer") || lower.contains("end of input") {
+                "its end is missing or broken, as when a download is cut short".into()
+            } else {
+                format!("it cannot be parsed: {}", plain_detail(&detail))
+            }
+        }
+    };
+    Some(detail)
+}
+
+/// A guess, from pdf-extract's panic message, at what on a page is broken;
+/// empty when there is no good guess.
+fn why(panic: &str) -> &'static str {
+    let panic = panic.to_lowercase();
+    let font = [
+        "font",
+        "encoding",
+        "cmap",
+        "deref",
+        "widths",
+        "not a number",
+    ];
+    if font.iter().any(|w| panic.contains(w)) {
+        ": a font on it is broken"
+    } else if panic.contains("content") || panic.contains("operand") {
+        ": its drawing instructions are broken"
+    } else {
+        ""
+    }
+}
+
+/// The PDF library's error, without its Rust-isms: first letter lower-case,
+/// no trailing period.
+fn plain_detail(detail: &str) -> String {
+    let detail = detail.trim().trim_end_matches('.');
+    let mut chars = detail.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => detail.to_string(),
+    }
 }
 
 /// Extracts the pages on all cores: pages are independent, so each worker
 /// takes a contiguous run of pages with its own collector.
-fn extract_pages(doc: &pdf_extract::Document) -> std::result::Result<Vec<GlyphPage>, String> {
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+fn extract_pages(
+    doc: &pdf_extract::Document,
+    pages: &[(u32, ObjectId)],
+    cancel: &AtomicBool,
+) -> std::result::Result<Vec<GlyphPage>, String> {
+    let numbers: Vec<u32> = pages.iter().map(|&(n, _)| n).collect();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(numbers.len())
@@ -96,11 +183,14 @@ fn extract_pages(doc: &pdf_extract::Document) -> std::result::Result<Vec<GlyphPa
                 scope.spawn(move || {
                     let mut collector = Collector::default();
                     for &page in pages {
+                        if cancel.load(Ordering::Relaxed) {
+                            return Err("reading was cancelled".to_string());
+                        }
                         quietly(AssertUnwindSafe(|| {
                             pdf_extract::output_doc_page(doc, &mut collector, page)
                         }))
-                        .map_err(|panic| format!("the PDF reader failed on page {page}: {panic}"))?
-                        .map_err(|e| format!("page {page}: {e}"))?;
+                        .map_err(|panic| format!("page {page} cannot be read{}", why(&panic)))?
+                        .map_err(|e| format!("page {page}: {}", plain_detail(&e.to_string())))?;
                     }
                     Ok(collector.pages)
                 })
@@ -149,14 +239,17 @@ fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::result::Re
     })
 }
 
-/// Rewrites the range form `c_first c_last w` of CID font `/W` arrays into
-/// the list form `c_first [w w ...]`.
+/// Rewrites CID font `/W` arrays into the list form `c_first [w w ...]`
+/// that pdf-extract reads correctly, dropping what it would choke on.
 ///
-/// pdf-extract 0.12.1 reads the range form wrongly (it takes `c_last` and
-/// `w` from the same element as `c_first`), so every glyph of such a font
-/// falls back to the default width and text from Chromium/Skia PDFs comes
-/// out as "mø ter", "3 1 .1 2". Both forms mean the same to any reader, so
-/// rewriting them is safe. (To report upstream: `PdfCIDFont::new`.)
+/// pdf-extract 0.12.1 reads the range form `c_first c_last w` wrongly (it
+/// takes `c_last` and `w` from the same element as `c_first`), so every
+/// glyph of such a font falls back to the default width and text from
+/// Chromium/Skia PDFs comes out as "mø ter", "3 1 .1 2". Both forms mean
+/// the same to any reader, so rewriting them is safe. (To report upstream:
+/// `PdfCIDFont::new`.) It also indexes past the end of a short array and
+/// panics on a width that is not a number; a malformed tail is dropped, so
+/// those glyphs get the default width and the text is still read.
 fn expand_cid_width_ranges(doc: &mut pdf_extract::Document) {
     let font_ids: Vec<ObjectId> = doc
         .objects
@@ -166,6 +259,7 @@ fn expand_cid_width_ranges(doc: &mut pdf_extract::Document) {
             _ => None,
         })
         .collect();
+    let mut budget = WIDTH_BUDGET;
     for id in font_ids {
         let Some(Object::Dictionary(font)) = doc.objects.get(&id) else {
             continue;
@@ -175,7 +269,7 @@ fn expand_cid_width_ranges(doc: &mut pdf_extract::Document) {
         };
         match w {
             Object::Array(array) => {
-                if let Some(fixed) = expand_width_array(&array) {
+                if let Some(fixed) = expand_width_array(doc, &array, &mut budget) {
                     if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
                         font.set("W", Object::Array(fixed));
                     }
@@ -183,7 +277,7 @@ fn expand_cid_width_ranges(doc: &mut pdf_extract::Document) {
             }
             Object::Reference(target) => {
                 if let Some(Object::Array(array)) = doc.objects.get(&target) {
-                    if let Some(fixed) = expand_width_array(array) {
+                    if let Some(fixed) = expand_width_array(doc, array, &mut budget) {
                         doc.objects.insert(target, Object::Array(fixed));
                     }
                 }
@@ -193,6 +287,14 @@ fn expand_cid_width_ranges(doc: &mut pdf_extract::Document) {
     }
 }
 
+/// Most widths written out from ranges in one document: a font has at most
+/// 65 536 glyphs, and a few fonts per report is normal. Beyond this a file
+/// is built to exhaust memory.
+const WIDTH_BUDGET: usize = 1 << 18;
+
+/// Widest range expanded; CIDs are 16-bit.
+const MAX_RANGE: i64 = 0xFFFF;
+
 fn is_cid_font(dict: &pdf_extract::Dictionary) -> bool {
     matches!(
         dict.get(b"Subtype").and_then(Object::as_name),
@@ -200,38 +302,64 @@ fn is_cid_font(dict: &pdf_extract::Dictionary) -> bool {
     )
 }
 
-/// The list form of a `/W` array, or `None` if it has no range form (or is
-/// malformed, in which case it is left alone).
-pub fn expand_width_array(w: &[Object]) -> Option<Vec<Object>> {
-    let int = |o: &Object| match o {
-        Object::Integer(i) => Some(*i),
-        Object::Real(r) => Some(*r as i64),
+/// The list form of a `/W` array, or `None` if it is already in list form
+/// and well formed. Entries after the first malformed one are dropped, as
+/// are ranges once `budget` widths have been written out.
+pub fn expand_width_array(
+    doc: &pdf_extract::Document,
+    w: &[Object],
+    budget: &mut usize,
+) -> Option<Vec<Object>> {
+    let deref = |o: &Object| -> Option<Object> {
+        match o {
+            Object::Reference(id) => doc.objects.get(id).cloned(),
+            other => Some(other.clone()),
+        }
+    };
+    let int = |o: &Object| match deref(o)? {
+        Object::Integer(i) => Some(i),
+        Object::Real(r) if r.is_finite() => Some(r as i64),
+        _ => None,
+    };
+    let number = |o: &Object| match deref(o)? {
+        n @ (Object::Integer(_) | Object::Real(_)) => Some(n),
         _ => None,
     };
     let mut out = Vec::with_capacity(w.len());
     let mut changed = false;
     let mut i = 0;
     while i < w.len() {
-        match w.get(i + 1)? {
-            Object::Array(list) => {
-                out.push(w[i].clone());
-                out.push(Object::Array(list.clone()));
-                i += 2;
+        let Some(first) = int(&w[i]).filter(|&f| (0..=0xFFFF_FFFF).contains(&f)) else {
+            break;
+        };
+        let Some(next) = w.get(i + 1).and_then(deref) else {
+            break;
+        };
+        if let Object::Array(list) = next {
+            let widths: Option<Vec<Object>> = list.iter().map(number).collect();
+            let Some(widths) = widths else {
+                break;
+            };
+            changed |= widths != list || !matches!(w[i + 1], Object::Array(_));
+            out.push(Object::Integer(first));
+            out.push(Object::Array(widths));
+            i += 2;
+        } else {
+            let (Some(last), Some(width)) = (int(&next), w.get(i + 2).and_then(number)) else {
+                break;
+            };
+            let count = last.saturating_sub(first).saturating_add(1);
+            if count < 1 || count > MAX_RANGE + 1 || count as usize > *budget {
+                break;
             }
-            last => {
-                let (first, last) = (int(&w[i])?, int(last)?);
-                let width = w.get(i + 2)?.clone();
-                if last < first || last - first > 0xFFFF {
-                    return None;
-                }
-                out.push(Object::Integer(first));
-                out.push(Object::Array(vec![width; (last - first + 1) as usize]));
-                changed = true;
-                i += 3;
-            }
+            *budget -= count as usize;
+            out.push(Object::Integer(first));
+            out.push(Object::Array(vec![width; count as usize]));
+            changed = true;
+            i += 3;
         }
     }
-    changed.then_some(out)
+    (changed || i < w.len()).then_some(out)
 }
 
 /// Collects glyphs page by page.
@@ -312,6 +440,10 @@ fn euclid_vector(size: f64) -> euclid::Vector2D<f64, pdf_extract::Space> {
 mod tests {
     use super::*;
 
+    fn widths(w: Vec<Object>) -> Option<Vec<Object>> {
+        expand_width_array(&pdf_extract::Document::new(), &w, &mut WIDTH_BUDGET.clone())
+    }
+
     #[test]
     fn width_ranges_are_expanded() {
         let w = vec![
@@ -321,11 +453,39 @@ mod tests {
             Object::Integer(12),
             Object::Integer(250),
         ];
-        let fixed = expand_width_array(&w).unwrap();
+        let fixed = widths(w.clone()).unwrap();
         assert_eq!(fixed[2], Object::Integer(10));
         assert_eq!(fixed[3], Object::Array(vec![Object::Integer(250); 3]));
         // Already in list form: nothing to do.
-        assert_eq!(expand_width_array(&w[..2]), None);
+        assert_eq!(widths(w[..2].to_vec()), None);
+    }
+
+    #[test]
+    fn malformed_width_tails_are_dropped() {
+        let n = Object::Integer;
+        // Too short, backwards, not numbers: the valid head is kept.
+        assert_eq!(widths(vec![n(1)]), Some(vec![]));
+        assert_eq!(widths(vec![n(5), n(2), n(100)]), Some(vec![]));
+        assert_eq!(
+            widths(vec![
+                n(1),
+                Object::Array(vec![n(5)]),
+                Object::Name(b"a".to_vec())
+            ]),
+            Some(vec![n(1), Object::Array(vec![n(5)])])
+        );
+        assert_eq!(
+            widths(vec![
+                n(1),
+                Object::Array(vec![n(5), Object::Name(b"x".to_vec())])
+            ]),
+            Some(vec![])
+        );
+        // A huge range, and more ranges than the budget allows.
+        assert_eq!(widths(vec![n(0), n(i64::MAX), n(1)]), Some(vec![]));
+        let many: Vec<Object> = (0..100).flat_map(|_| [n(0), n(0xFFFF), n(500)]).collect();
+        let fixed = widths(many).unwrap();
+        assert_eq!(fixed.len(), 2 * (WIDTH_BUDGET / 0x10000));
     }
 
     #[test]

@@ -10,7 +10,8 @@ use regex::Regex;
 
 use crate::model::{Commitment, Measure};
 
-const MONTHS: &[&str] = &[
+/// Norwegian month names, January first.
+pub const MONTHS: &[&str] = &[
     "januar",
     "februar",
     "mars",

@@ -54,14 +54,14 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
             }
             continue;
         }
-        if let Container::Front = container {
-            if filled.len() >= 3 {
-                let (rows, used) = overview::read_table(&body[i - 1..], &section_titles);
-                if !rows.is_empty() {
-                    report.overview.extend(rows);
-                    i += used.saturating_sub(1);
-                    continue;
-                }
+        if let Container::Front = container
+            && filled.len() >= 3
+        {
+            let (rows, used) = overview::read_table(&body[i - 1..], &section_titles);
+            if !rows.is_empty() {
+                report.overview.extend(rows);
+                i += used.saturating_sub(1);
+                continue;
             }
         }
         let Some(text) = located.paragraph() else {

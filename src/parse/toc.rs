@@ -35,10 +35,16 @@ pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
                 let printed = strip_leader(&pending.join(" "));
                 pending.clear();
                 let (kind, id, title) = classify_heading(&printed);
+                let level = match kind {
+                    HeadingKind::Measure if id.ends_with(char::is_alphabetic) => 3,
+                    HeadingKind::Measure => 2,
+                    HeadingKind::Section | HeadingKind::Area => 1,
+                };
                 entries.push(TocEntry {
                     kind,
                     id,
                     title,
+                    level,
                     page: c[2].to_string(),
                     text: printed,
                 });

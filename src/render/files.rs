@@ -4,6 +4,7 @@ use crate::error::Result;
 use crate::model::{Finding, Report};
 use crate::render::csv::{self, Dialect};
 use crate::render::output::OutputSet;
+use crate::render::tables::{self, Table};
 
 /// Which kinds of file to write.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -16,29 +17,55 @@ pub struct Formats {
     pub md: bool,
     /// HTML pages (diff only).
     pub html: bool,
+    /// One Excel workbook, a sheet per table.
+    pub xlsx: bool,
+}
+
+fn add_tables(
+    set: &mut OutputSet,
+    tables: &[Table],
+    workbook: &str,
+    formats: Formats,
+    dialect: Dialect,
+) -> Result<()> {
+    if formats.csv {
+        for table in tables {
+            set.add(&format!("{}.csv", table.name), |w| {
+                csv::write(table, w, dialect)
+            })?;
+        }
+    }
+    if formats.xlsx {
+        set.add(workbook, |w| crate::render::xlsx::write(tables, w))?;
+    }
+    Ok(())
+}
+
+fn add_json<T: serde::Serialize>(set: &mut OutputSet, name: &str, value: &T) -> Result<()> {
+    set.add(name, |w| {
+        serde_json::to_writer_pretty(&mut *w, value)?;
+        writeln!(w)
+    })
 }
 
 /// Adds the files of `tiltak parse`: `toc.csv`, `overview.csv`,
-/// `measures.csv`, `departments.csv`, `commitments.csv`, `report.json`,
-/// `report.md`.
+/// `measures.csv`, `departments.csv`, `commitments.csv`, `report.xlsx`,
+/// `report.json`, `report.md`.
 pub fn report(
     set: &mut OutputSet,
     report: &Report,
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
-    if formats.csv {
-        set.add("toc.csv", |w| csv::toc(report, w, dialect))?;
-        set.add("overview.csv", |w| csv::overview(report, w, dialect))?;
-        set.add("measures.csv", |w| csv::measures(report, w, dialect))?;
-        set.add("departments.csv", |w| csv::departments(report, w, dialect))?;
-        set.add("commitments.csv", |w| csv::commitments(report, w, dialect))?;
-    }
+    add_tables(
+        set,
+        &tables::report_tables(report),
+        "report.xlsx",
+        formats,
+        dialect,
+    )?;
     if formats.json {
-        set.add("report.json", |w| {
-            serde_json::to_writer_pretty(&mut *w, report)?;
-            writeln!(w)
-        })?;
+        add_json(set, "report.json", report)?;
     }
     if formats.md {
         set.add("report.md", |w| crate::render::markdown::report(report, w))?;
@@ -46,8 +73,8 @@ pub fn report(
     Ok(())
 }
 
-/// Adds the files of `tiltak check`: `findings.csv`, `findings.json`,
-/// `findings.md`.
+/// Adds the files of `tiltak check`: `findings.csv`, `findings.xlsx`,
+/// `findings.json`, `findings.md`.
 pub fn findings(
     set: &mut OutputSet,
     report: &Report,
@@ -55,14 +82,15 @@ pub fn findings(
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
-    if formats.csv {
-        set.add("findings.csv", |w| csv::findings(findings, w, dialect))?;
-    }
+    add_tables(
+        set,
+        &[tables::findings(findings)],
+        "findings.xlsx",
+        formats,
+        dialect,
+    )?;
     if formats.json {
-        set.add("findings.json", |w| {
-            serde_json::to_writer_pretty(&mut *w, findings)?;
-            writeln!(w)
-        })?;
+        add_json(set, "findings.json", &findings)?;
     }
     if formats.md {
         set.add("findings.md", |w| {
@@ -72,22 +100,23 @@ pub fn findings(
     Ok(())
 }
 
-/// Adds the files of `tiltak diff`: `changes.csv`, `diff.json`, `diff.md`,
-/// `diff.html`.
+/// Adds the files of `tiltak diff`: `changes.csv`, `changes.xlsx`,
+/// `diff.json`, `diff.md`, `diff.html`.
 pub fn diff(
     set: &mut OutputSet,
     diff: &crate::diff::Diff,
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
-    if formats.csv {
-        set.add("changes.csv", |w| csv::changes(&diff.changes, w, dialect))?;
-    }
+    add_tables(
+        set,
+        &[tables::changes(&diff.changes)],
+        "changes.xlsx",
+        formats,
+        dialect,
+    )?;
     if formats.json {
-        set.add("diff.json", |w| {
-            serde_json::to_writer_pretty(&mut *w, diff)?;
-            writeln!(w)
-        })?;
+        add_json(set, "diff.json", diff)?;
     }
     if formats.md {
         set.add("diff.md", |w| crate::render::diff::markdown(diff, w))?;

@@ -12,3 +12,5 @@ pub mod findings;
 pub mod index;
 pub mod markdown;
 pub mod output;
+pub mod tables;
+pub mod xlsx;

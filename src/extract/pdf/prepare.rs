@@ -1,0 +1,323 @@
+//! Makes a loaded PDF safe and cheap for pdf-extract to walk, once, before
+//! the pages are read in parallel.
+//!
+//! Takes the document and its pages, changes only what pdf-extract would
+//! otherwise panic on, recurse on forever, or redo on every page; what it
+//! reads from the document stays the same:
+//!
+//! - every page gets its own `/MediaBox` (four numbers; US Letter when the
+//!   file has none) and `/Resources`, so pdf-extract never climbs
+//!   `/Parent` links, which may loop;
+//! - `/ArtBox`, which pdf-extract indexes without checking and we ignore,
+//!   is dropped;
+//! - image XObjects are emptied: pdf-extract runs the bytes of whatever
+//!   `Do` draws as a content stream, which for an image is slow and
+//!   meaningless;
+//! - form XObjects that draw themselves (directly or through others), or
+//!   nest absurdly deep, are refused: pdf-extract would recurse until the
+//!   stack overflows, which no `catch_unwind` can stop;
+//! - font programs and CMaps are decompressed once instead of once per
+//!   page and font.
+
+use std::collections::{HashMap, HashSet};
+
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+
+/// Deepest nesting of forms drawn inside forms; real files use two or
+/// three levels.
+const MAX_FORM_DEPTH: usize = 32;
+
+/// The page size assumed when a page has none (as pdfium does).
+const LETTER: [i64; 4] = [0, 0, 612, 792];
+
+/// Prepares the document; an error is a phrase for "the PDF is damaged (…)".
+pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<(), String> {
+    pin_inherited(doc, pages);
+    empty_images(doc);
+    check_forms(doc, pages)?;
+    decompress_fonts(doc);
+    Ok(())
+}
+
+/// Follows a reference (one level, as pdf-extract does).
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+    match o {
+        Object::Reference(id) => doc.objects.get(id),
+        other => Some(other),
+    }
+}
+
+/// The value of an inheritable page attribute: on the page or the nearest
+/// ancestor, following `/Parent` with a guard against loops.
+fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Object> {
+    let mut seen = HashSet::new();
+    let mut id = page;
+    while seen.insert(id) {
+        let dict = doc.objects.get(&id)?.as_dict().ok()?;
+        if let Ok(value) = dict.get(key) {
+            return Some(value);
+        }
+        id = dict.get(b"Parent").ok()?.as_reference().ok()?;
+    }
+    None
+}
+
+fn is_box(doc: &Document, o: &Object) -> Option<Object> {
+    let array = deref(doc, o)?.as_array().ok()?;
+    (array.len() == 4
+        && array
+            .iter()
+            .all(|n| matches!(n, Object::Integer(_) | Object::Real(_))))
+    .then(|| Object::Array(array.clone()))
+}
+
+fn pin_inherited(doc: &mut Document, pages: &[(u32, ObjectId)]) {
+    let mut updates = Vec::with_capacity(pages.len());
+    for &(_, id) in pages {
+        let media_box = inherited(doc, id, b"MediaBox")
+            .and_then(|b| is_box(doc, b))
+            .unwrap_or_else(|| Object::Array(LETTER.iter().map(|&n| n.into()).collect()));
+        let resources = inherited(doc, id, b"Resources")
+            .filter(|r| deref(doc, r).is_some_and(|r| r.as_dict().is_ok()))
+            .cloned()
+            .unwrap_or_else(|| Object::Dictionary(Dictionary::new()));
+        updates.push((id, media_box, resources));
+    }
+    for (id, media_box, resources) in updates {
+        if let Some(Object::Dictionary(page)) = doc.objects.get_mut(&id) {
+            page.set("MediaBox", media_box);
+            page.set("Resources", resources);
+            page.remove(b"ArtBox");
+        }
+    }
+}
+
+fn is_image(dict: &Dictionary) -> bool {
+    matches!(dict.get(b"Subtype").and_then(Object::as_name), Ok(b"Image"))
+}
+
+fn empty_images(doc: &mut Document) {
+    for object in doc.objects.values_mut() {
+        if let Object::Stream(stream) = object {
+            if is_image(&stream.dict) {
+                stream.set_plain_content(Vec::new());
+            }
+        }
+    }
+}
+
+/// Walks what each page draws through `Do`, the way pdf-extract will, and
+/// refuses loops and deep nesting. Only needed when some form itself
+/// draws an XObject.
+fn check_forms(doc: &Document, pages: &[(u32, ObjectId)]) -> Result<(), String> {
+    let forms_nest = doc.objects.values().any(|o| match o {
+        Object::Stream(s) if !is_image(&s.dict) && s.dict.has(b"BBox") => {
+            draws_xobject(&s.decompressed_content().unwrap_or_default())
+        }
+        _ => false,
+    });
+    if !forms_nest {
+        return Ok(());
+    }
+    let mut walk = FormWalk {
+        doc,
+        done: HashSet::new(),
+        stack: Vec::new(),
+        contents: HashMap::new(),
+    };
+    for &(number, id) in pages {
+        let Some(page) = doc.objects.get(&id).and_then(|p| p.as_dict().ok()) else {
+            continue;
+        };
+        let Some(resources) = page
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| deref(doc, r))
+            .and_then(|r| r.as_dict().ok())
+        else {
+            continue;
+        };
+        let content = doc.get_page_content(id).unwrap_or_default();
+        walk.visit(&content, resources)
+            .map_err(|problem| format!("page {number}: {problem}"))?;
+    }
+    Ok(())
+}
+
+/// Whether a content stream has a `Do` operator (a cheap over-estimate).
+fn draws_xobject(content: &[u8]) -> bool {
+    content.windows(2).any(|w| w == b"Do")
+}
+
+struct FormWalk<'a> {
+    doc: &'a Document,
+    /// (form, resources it runs with) pairs already walked.
+    done: HashSet<(ObjectId, *const Dictionary)>,
+    /// The forms being drawn, outermost first.
+    stack: Vec<ObjectId>,
+    /// Decoded operators of each form: the names it draws with `Do`.
+    contents: HashMap<ObjectId, Vec<Vec<u8>>>,
+}
+
+impl<'a> FormWalk<'a> {
+    fn visit(&mut self, content: &[u8], resources: &'a Dictionary) -> Result<(), &'static str> {
+        if !draws_xobject(content) {
+            return Ok(());
+        }
+        let names = drawn_names(content);
+        self.visit_names(&names, resources)
+    }
+
+    fn visit_names(
+        &mut self,
+        names: &[Vec<u8>],
+        resources: &'a Dictionary,
+    ) -> Result<(), &'static str> {
+        let doc = self.doc;
+        let Some(xobjects) = resources
+            .get(b"XObject")
+            .ok()
+            .and_then(|x| deref(doc, x))
+            .and_then(|x| x.as_dict().ok())
+        else {
+            return Ok(());
+        };
+        for name in names {
+            let Ok(&Object::Reference(id)) = xobjects.get(name) else {
+                continue;
+            };
+            let Some(Object::Stream(form)) = doc.objects.get(&id) else {
+                continue;
+            };
+            if is_image(&form.dict) {
+                continue;
+            }
+            // As pdf-extract: the form's own resources if given inline or
+            // by reference, else the caller's.
+            let inner = form
+                .dict
+                .get(b"Resources")
+                .ok()
+                .and_then(|r| deref(doc, r))
+                .and_then(|r| r.as_dict().ok())
+                .unwrap_or(resources);
+            if self.stack.contains(&id) {
+                return Err("a drawing on it includes itself");
+            }
+            if self.stack.len() >= MAX_FORM_DEPTH {
+                return Err("drawings on it are nested too deeply");
+            }
+            if !self.done.insert((id, inner as *const Dictionary)) {
+                continue;
+            }
+            let names = self
+                .contents
+                .entry(id)
+                .or_insert_with(|| drawn_names(&form.decompressed_content().unwrap_or_default()))
+                .clone();
+            self.stack.push(id);
+            self.visit_names(&names, inner)?;
+            self.stack.pop();
+        }
+        Ok(())
+    }
+}
+
+/// The XObject names a content stream draws with `Do`.
+fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
+    if !draws_xobject(content) {
+        return Vec::new();
+    }
+    let Ok(content) = pdf_extract::content::Content::decode(content) else {
+        return Vec::new();
+    };
+    let mut names: Vec<Vec<u8>> = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "Do")
+        .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Decompresses font programs and CMaps in place: pdf-extract builds each
+/// font afresh on every page and would inflate them every time.
+fn decompress_fonts(doc: &mut Document) {
+    let mut streams = Vec::new();
+    for object in doc.objects.values() {
+        let Object::Dictionary(dict) = object else {
+            continue;
+        };
+        for key in [
+            &b"ToUnicode"[..],
+            b"Encoding",
+            b"FontFile",
+            b"FontFile2",
+            b"FontFile3",
+        ] {
+            if let Ok(Object::Reference(id)) = dict.get(key) {
+                streams.push(*id);
+            }
+        }
+    }
+    for id in streams {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
+            if stream.is_compressed() {
+                if let Ok(plain) = stream.decompressed_content() {
+                    stream.set_plain_content(plain);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pdf_extract::{Stream, dictionary};
+
+    #[test]
+    fn a_form_drawing_itself_is_refused() {
+        let mut doc = Document::with_version("1.5");
+        let form = Stream::new(
+            dictionary! {"Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()]},
+            b"/X Do".to_vec(),
+        );
+        doc.objects.insert((5, 0), Object::Stream(form));
+        let resources = dictionary! {"XObject" => dictionary! {"X" => Object::Reference((5, 0))}};
+        doc.objects.insert(
+            (4, 0),
+            Object::Stream(Stream::new(Dictionary::new(), b"/X Do".to_vec())),
+        );
+        doc.objects.insert(
+            (3, 0),
+            Object::Dictionary(dictionary! {"Type" => "Page", "Resources" => resources, "Contents" => Object::Reference((4, 0))}),
+        );
+        let result = check_forms(&doc, &[(1, (3, 0))]);
+        assert_eq!(
+            result,
+            Err("page 1: a drawing on it includes itself".into())
+        );
+    }
+
+    #[test]
+    fn inherited_attributes_are_pinned_and_parent_loops_stop() {
+        let mut doc = Document::with_version("1.5");
+        // The page's parent is itself: no MediaBox anywhere.
+        doc.objects.insert(
+            (3, 0),
+            Object::Dictionary(
+                dictionary! {"Type" => "Page", "Parent" => Object::Reference((3, 0))},
+            ),
+        );
+        pin_inherited(&mut doc, &[(1, (3, 0))]);
+        let page = doc.get_dictionary((3, 0)).unwrap();
+        assert_eq!(
+            page.get(b"MediaBox").unwrap(),
+            &Object::Array(vec![0.into(), 0.into(), 612.into(), 792.into()])
+        );
+        assert!(page.get(b"Resources").unwrap().as_dict().is_ok());
+    }
+}

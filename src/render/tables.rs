@@ -1,0 +1,185 @@
+//! The tables of the output contract as plain rows of text.
+//!
+//! Every tabular output (CSV files, the sheets of an xlsx workbook,
+//! `timeline.csv`) is built here once, so the formats cannot drift apart.
+//! Columns are fixed by the contract (`cli-and-outputs.md`); new columns
+//! may only be added at the end.
+
+use crate::model::{Change, Finding, Report};
+use crate::timeline::Timeline;
+
+/// A named table: a header row and data rows of equal length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The file stem (`measures` for `measures.csv`) and sheet name.
+    pub name: &'static str,
+    /// Column names.
+    pub header: Vec<String>,
+    /// Data rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(name: &'static str, header: &[&str]) -> Table {
+        Table {
+            name,
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn push<const N: usize>(&mut self, row: [&str; N]) {
+        self.rows.push(row.iter().map(|c| c.to_string()).collect());
+    }
+}
+
+fn opt(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("")
+}
+
+/// `toc`: `kind,id,title,page`, then `level` (an addition to the contract).
+pub fn toc(report: &Report) -> Table {
+    let mut t = Table::new("toc", &["kind", "id", "title", "page", "level"]);
+    for e in &report.toc {
+        t.push([
+            e.kind.as_str(),
+            &e.id,
+            &e.title,
+            &e.page,
+            &e.level.to_string(),
+        ]);
+    }
+    t
+}
+
+/// `overview`: `area,group,id,title,responsible,status`.
+pub fn overview(report: &Report) -> Table {
+    let mut t = Table::new(
+        "overview",
+        &["area", "group", "id", "title", "responsible", "status"],
+    );
+    for r in &report.overview {
+        t.push([
+            &r.area,
+            &r.group,
+            &r.id,
+            &r.title,
+            &r.responsible,
+            &r.status,
+        ]);
+    }
+    t
+}
+
+/// `measures`: `id,parent,area,title,status,responsible,lead,partners,page,description,progress`.
+pub fn measures(report: &Report) -> Table {
+    let mut t = Table::new(
+        "measures",
+        &[
+            "id",
+            "parent",
+            "area",
+            "title",
+            "status",
+            "responsible",
+            "lead",
+            "partners",
+            "page",
+            "description",
+            "progress",
+        ],
+    );
+    for m in &report.measures {
+        t.push([
+            &m.id,
+            opt(&m.parent),
+            &m.area,
+            &m.title,
+            opt(&m.status),
+            opt(&m.responsible),
+            opt(&m.lead),
+            &m.partners.join(";"),
+            opt(&m.page),
+            &m.description,
+            &m.progress,
+        ]);
+    }
+    t
+}
+
+/// `departments`: `abbreviation,name`.
+pub fn departments(report: &Report) -> Table {
+    let mut t = Table::new("departments", &["abbreviation", "name"]);
+    for d in &report.departments {
+        t.push([&d.abbreviation, &d.name]);
+    }
+    t
+}
+
+/// `commitments`: `measure,due,text`.
+pub fn commitments(report: &Report) -> Table {
+    let mut t = Table::new("commitments", &["measure", "due", "text"]);
+    for c in &report.commitments {
+        t.push([&c.measure, &c.due, &c.text]);
+    }
+    t
+}
+
+/// The five tables of `tiltak parse`, in contract order.
+pub fn report_tables(report: &Report) -> Vec<Table> {
+    vec![
+        toc(report),
+        overview(report),
+        measures(report),
+        departments(report),
+        commitments(report),
+    ]
+}
+
+/// `findings`: `rule,severity,measure,page,expected,found,message`.
+pub fn findings(findings: &[Finding]) -> Table {
+    let mut t = Table::new(
+        "findings",
+        &[
+            "rule", "severity", "measure", "page", "expected", "found", "message",
+        ],
+    );
+    for f in findings {
+        t.push([
+            &f.rule,
+            f.severity.as_str(),
+            &f.measure,
+            opt(&f.page),
+            &f.expected,
+            &f.found,
+            &f.message,
+        ]);
+    }
+    t
+}
+
+/// `changes`: `measure,field,change,old,new`.
+pub fn changes(changes: &[Change]) -> Table {
+    let mut t = Table::new("changes", &["measure", "field", "change", "old", "new"]);
+    for c in changes {
+        t.push([&c.measure, &c.field, &c.change, &c.old, &c.new]);
+    }
+    t
+}
+
+/// `timeline`: `id,title`, then one status column per as-of year.
+pub fn timeline(timeline: &Timeline) -> Table {
+    let mut t = Table::new("timeline", &["id", "title"]);
+    t.header.extend(
+        timeline
+            .as_of
+            .iter()
+            .map(|d| d.get(..4).unwrap_or(d).to_string()),
+    );
+    for row in &timeline.rows {
+        let mut record = vec![row.id.clone(), row.title.clone()];
+        record.extend(row.statuses.iter().map(|s| s.clone().unwrap_or_default()));
+        t.rows.push(record);
+    }
+    t
+}
