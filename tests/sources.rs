@@ -146,3 +146,106 @@ fn pdf_pages_are_the_printed_ones() {
         );
     }
 }
+
+/// Nothing is tied to the 2023 report: a small report of another plan,
+/// with other status words, another table layout and "Ansvarlig
+/// departement:" lines, parses from its own words.
+#[test]
+fn a_report_of_another_plan_and_style() {
+    let text = "\
+Handlingsplan mot vold i nære relasjoner (2022-2025)
+
+Sluttrapport
+
+Status for tiltak per 31.12.2025
+
+Innhold
+
+Om rapporten\t3
+Innsatsområde 1: Forebygging\t4
+Tiltak 1 – Øke kunnskapen\t4
+Tiltak 2 – Styrke hjelpetilbudet\t5
+
+Om rapporten
+
+Av totalt 2 tiltak er 1 avsluttet og 1 videreført.
+
+Nr\tTiltak\tStatus\tAnsvarlig departement\tKommentar
+Innsatsområde 1: Forebygging\t\t\t\t
+1\tØke kunnskapen\tAvsluttet\tJD\tFerdig 2025
+2\tStyrke hjelpetilbudet\tVidereført\tHOD og JD\t
+
+Justis- og beredskapsdepartementet (JD)
+
+Helse- og omsorgsdepartementet (HOD)
+
+Innsatsområde 1: Forebygging
+
+Innsatsen skal forebygge vold.
+
+Tiltak 1 – Øke kunnskapen
+
+Beskrivelse av tiltaket.
+
+Status: Avsluttet
+
+Ansvarlig departement: JD
+
+Rapporten ble levert i mars 2025.
+
+Tiltak 2 – Styrke hjelpetilbudet
+
+Beskrivelse.
+
+Status: Videreført
+
+Ansvarlig departement: HOD, i samarbeid med JD
+
+Arbeidet fortsetter, og en evaluering vil foreligge våren 2026.
+";
+    let r = util::parse_text(text);
+    assert_eq!(r.plan_title, "Handlingsplan mot vold i nære relasjoner");
+    assert_eq!(r.period.as_deref(), Some("2022-2025"));
+    assert_eq!(r.as_of, "2025-12-31");
+    assert!(r.final_report);
+    let measures: Vec<_> = r
+        .measures
+        .iter()
+        .map(|m| {
+            (
+                m.id.as_str(),
+                m.status.as_deref(),
+                m.lead.as_deref(),
+                m.partners.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        measures,
+        [
+            ("1", Some("Avsluttet"), Some("JD"), vec![]),
+            ("2", Some("Videreført"), Some("HOD"), vec!["JD".to_string()]),
+        ]
+    );
+    let rows: Vec<_> = r
+        .overview
+        .iter()
+        .map(|o| (o.status.as_str(), o.responsible.as_str()))
+        .collect();
+    assert_eq!(rows, [("Avsluttet", "JD"), ("Videreført", "HOD og JD")]);
+    let counts: Vec<_> = r
+        .summary
+        .counts
+        .iter()
+        .map(|c| (c.status.as_str(), c.count))
+        .collect();
+    assert_eq!(counts, [("avsluttet", 1), ("videreført", 1)]);
+    assert_eq!(r.departments.len(), 2);
+    assert_eq!(r.commitments.len(), 1);
+    assert_eq!(r.commitments[0].due, "2026-H1");
+    assert!(
+        tiltak::check::run(&r).is_empty(),
+        "{:#?}",
+        tiltak::check::run(&r)
+    );
+}

@@ -120,20 +120,15 @@ pub(super) fn read_table(
             continue;
         }
         if is_row_number(&cells[0]) && filled.len() >= 2 {
-            let mut cells = cells.clone();
-            cells.resize(4.max(cells.len()), String::new());
+            let columns = Columns::from_header(header.as_deref());
+            let cell = |i: usize| cells.get(i).cloned().unwrap_or_default();
             rows.push(OverviewRow {
                 area: area.clone(),
                 group: group.clone(),
                 id: cells[0].trim_end_matches('.').to_string(),
-                title: cells[1].clone(),
-                responsible: cells[2].clone(),
-                status: cells[3..]
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                title: cell(columns.title),
+                responsible: cell(columns.responsible),
+                status: cell(columns.status),
                 page: located.page(),
             });
         } else if header
@@ -168,6 +163,36 @@ pub(super) fn read_table(
         consumed = i + 1;
     }
     (rows, consumed)
+}
+
+/// Where title, responsible and status are in a row: found by the header's
+/// words (a table may add or reorder columns), else the usual
+/// Nr | Tiltak | Ansvarlig | Status.
+struct Columns {
+    title: usize,
+    responsible: usize,
+    status: usize,
+}
+
+impl Columns {
+    fn from_header(header: Option<&[String]>) -> Columns {
+        let usual = Columns {
+            title: 1,
+            responsible: 2,
+            status: 3,
+        };
+        let Some(header) = header else { return usual };
+        let find = |prefix: &str| {
+            header
+                .iter()
+                .position(|h| h.to_lowercase().starts_with(prefix))
+        };
+        Columns {
+            title: find("tiltak").unwrap_or(usual.title),
+            responsible: find("ansvar").unwrap_or(usual.responsible),
+            status: find("status").unwrap_or(usual.status),
+        }
+    }
 }
 
 fn is_row_number(cell: &str) -> bool {
@@ -324,5 +349,21 @@ mod tests {
             ]
         );
         assert_eq!(rows[2].page.as_deref(), Some("6"));
+    }
+
+    #[test]
+    fn columns_follow_the_header_words() {
+        let rows = table(&[
+            "Nr\tTiltak\tStatus\tAnsvarlig departement\tKommentar",
+            "1\tUtvikle en strategi\tAvsluttet\tAID\tSe sluttrapporten",
+        ]);
+        assert_eq!(
+            (
+                rows[0].title.as_str(),
+                rows[0].status.as_str(),
+                rows[0].responsible.as_str()
+            ),
+            ("Utvikle en strategi", "Avsluttet", "AID")
+        );
     }
 }

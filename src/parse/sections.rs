@@ -9,10 +9,12 @@ use crate::model::{Area, Heading, HeadingKind, Measure, Report};
 use crate::parse::toc::classify_heading;
 
 static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Status\s*:\s*(.*)$").unwrap());
-static RESPONSIBLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Ansvarlig(?:e)?\s*:\s*(.*)$").unwrap());
-static STATUS_AND_RESPONSIBLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Status\s*:\s*(.*?)\s+Ansvarlig(?:e)?\s*:\s*(.*)$").unwrap());
+static RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Ansvarlig(?:e)?(?:\s+(?:departement|departementer|etat))?\s*:\s*(.*)$").unwrap()
+});
+static STATUS_AND_RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Status\s*:\s*(.*?)\s+Ansvarlig(?:e)?(?:\s+(?:departement|departementer|etat))?\s*:\s*(.*)$").unwrap()
+});
 
 /// Where a paragraph belongs.
 enum Container {

@@ -13,8 +13,9 @@ static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AREA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Innsatsområde\s+(\d+)\s*[.:]?\s*(.*)$").unwrap());
-static MEASURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Tiltak\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:])\s*(.*)$").unwrap());
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Tiltak\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:]|\s+[–-]\s)\s*(.*)$").unwrap()
+});
 
 /// Reads TOC entries from the blocks after the "Innhold" heading.
 ///
@@ -140,6 +141,34 @@ mod tests {
                 ("2".into(), "Kunnskap og kompetanse".into(), "10".into()),
                 ("9a".into(), "Utvikle støtteressurser".into(), "13".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn heading_numbering_styles() {
+        for heading in [
+            "Tiltak 3. Innhente kunnskap",
+            "Tiltak 3: Innhente kunnskap",
+            "Tiltak 3 – Innhente kunnskap",
+        ] {
+            assert_eq!(
+                classify_heading(heading),
+                (
+                    HeadingKind::Measure,
+                    "3".to_string(),
+                    "Innhente kunnskap".to_string()
+                ),
+                "{heading}"
+            );
+        }
+        // A sentence that starts with a measure number is not a heading.
+        assert_eq!(
+            classify_heading("Tiltak 5 i denne planen").0,
+            HeadingKind::Section
+        );
+        assert_eq!(
+            classify_heading("Innsatsområde 2. Kunnskap"),
+            (HeadingKind::Area, "2".to_string(), "Kunnskap".to_string())
         );
     }
 }
