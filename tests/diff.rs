@@ -297,53 +297,6 @@ fn summary_count_change() {
     assert_eq!((pending.old.as_str(), pending.new.as_str()), ("26", "25"));
 }
 
-/// Tag names in order, `/name` for end tags; void elements, comments and
-/// the doctype left out; `<style>` and `<script>` bodies skipped.
-fn tags(html: &str) -> Vec<String> {
-    const VOID: &[&str] = &["meta", "input", "br", "hr", "img", "link", "col", "wbr"];
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let end = rest[start..].find('>').expect("unclosed tag") + start;
-        let tag = &rest[start + 1..end];
-        rest = &rest[end + 1..];
-        if tag.starts_with('!') {
-            continue;
-        }
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        assert!(!name.is_empty(), "a bare '<' in text: <{tag}>");
-        if VOID.contains(&name.as_str()) {
-            continue;
-        }
-        if tag.starts_with('/') {
-            out.push(format!("/{name}"));
-        } else {
-            out.push(name.clone());
-            if name == "style" || name == "script" {
-                let close = format!("</{name}>");
-                let at = rest.find(&close).expect("unclosed raw text element");
-                rest = &rest[at..];
-            }
-        }
-    }
-    out
-}
-
-fn assert_balanced(html: &str) {
-    let mut stack: Vec<String> = Vec::new();
-    for tag in tags(html) {
-        match tag.strip_prefix('/') {
-            Some(name) => assert_eq!(stack.pop().as_deref(), Some(name), "mismatched </{name}>"),
-            None => stack.push(tag),
-        }
-    }
-    assert!(stack.is_empty(), "unclosed: {stack:?}");
-}
-
 #[test]
 fn html_is_well_formed_escaped_and_self_contained() {
     let section = section_32();
@@ -357,7 +310,7 @@ fn html_is_well_formed_escaped_and_self_contained() {
     let mut out = Vec::new();
     tiltak::render::diff::html(&diff, &mut out).unwrap();
     let html = String::from_utf8(out).unwrap();
-    assert_balanced(&html);
+    util::assert_balanced(&html);
     assert!(
         html.contains("<ins>20 &lt;deltakere&gt; &amp; «andre»</ins>"),
         "{html}"

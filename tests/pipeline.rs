@@ -198,6 +198,14 @@ fn main_job_writes_everything_and_refuses_two_reports_of_one_date() {
     ] {
         assert!(outputs.path().join(path).is_file(), "{path} missing");
     }
+    let index = read(outputs.path(), "index.html");
+    util::assert_balanced(&index);
+    for external in ["http://", "https://", "src=", "<link"] {
+        assert!(!index.contains(external), "{external} in index.html");
+    }
+    // Findings link to the measure's row in the status table.
+    assert!(index.contains("id=\"tiltak-30\"") && index.contains("href=\"#tiltak-30\""));
+    assert!(index.contains("href=\"diff-2023-2024/diff.html\""));
     let timeline = read(outputs.path(), "timeline.csv");
     assert!(timeline.starts_with("id,title,2023,2024\n"));
     assert!(

@@ -27,3 +27,52 @@ pub fn snapshots() -> insta::Settings {
     s.set_omit_expression(true);
     s
 }
+
+/// Tag names in order, `/name` for end tags; void elements, comments and
+/// the doctype left out; `<style>` and `<script>` bodies skipped.
+pub fn tags(html: &str) -> Vec<String> {
+    const VOID: &[&str] = &["meta", "input", "br", "hr", "img", "link", "col", "wbr"];
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').expect("unclosed tag") + start;
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(!name.is_empty(), "a bare '<' in text: <{tag}>");
+        // Void HTML elements and self-closing SVG ones (`<rect/>`) have no end tag.
+        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        if tag.starts_with('/') {
+            out.push(format!("/{name}"));
+        } else {
+            out.push(name.clone());
+            if name == "style" || name == "script" {
+                let close = format!("</{name}>");
+                let at = rest.find(&close).expect("unclosed raw text element");
+                rest = &rest[at..];
+            }
+        }
+    }
+    out
+}
+
+/// Asserts every element of the page is closed in order.
+pub fn assert_balanced(html: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    for tag in tags(html) {
+        match tag.strip_prefix('/') {
+            Some(name) => assert_eq!(stack.pop().as_deref(), Some(name), "mismatched </{name}>"),
+            None => stack.push(tag),
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+}

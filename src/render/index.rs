@@ -137,14 +137,21 @@ pub fn html(
             source = escape(&r.source),
             chart = bar_chart(&status_counts(r)),
         );
-        for f in entry.findings {
+        // Errors first: they are what a reader must act on.
+        let mut ordered: Vec<&Finding> = entry.findings.iter().collect();
+        ordered.sort_by_key(|f| f.severity);
+        for (n, f) in ordered.into_iter().enumerate() {
+            let measure = if entry.report.measures.iter().any(|m| m.id == f.measure) {
+                format!("<a href=\"#tiltak-{0}\">{0}</a>", escape(&f.measure))
+            } else {
+                escape(&f.measure)
+            };
             let _ = write!(
                 h,
-                "<li class=\"{sev}\" id=\"finding-{folder}-{rule}-{measure}\"><b>{sev}</b> <code>{rule}</code> {measure}{page}: {msg}</li>",
+                "<li class=\"{sev}\" id=\"finding-{folder}-{n}\"><b>{sev}</b> <code>{rule}</code> {measure}{page}: {msg}</li>",
                 sev = f.severity.as_str(),
                 folder = escape(&entry.folder),
                 rule = escape(&f.rule),
-                measure = escape(&f.measure),
                 page = f
                     .page
                     .as_deref()
