@@ -1,0 +1,75 @@
+//! Department rule: every name in an Ansvarlig line or an overview
+//! responsible cell against the report's list of departments and
+//! directorates.
+//!
+//! Gives [`UNKNOWN_DEPARTMENT`].
+
+use std::collections::HashSet;
+
+use super::compare::{measure_label, same};
+use super::{UNKNOWN_DEPARTMENT, finding};
+use crate::model::{Finding, Report};
+use crate::parse::split_names;
+
+/// Reports each name that is neither an abbreviation nor a full name from
+/// the department list, once per measure and name, noting when only the
+/// case differs from a listed abbreviation.
+pub(super) fn departments(report: &Report, findings: &mut Vec<Finding>) {
+    if report.departments.is_empty() {
+        // Without a department list there is nothing to check names against.
+        return;
+    }
+    let mut reported: HashSet<(String, String)> = HashSet::new();
+    let mut check = |measure: &str, page: Option<&String>, name: &str, place: &str| {
+        let name = name.trim();
+        if name.is_empty()
+            || report
+                .departments
+                .iter()
+                .any(|d| d.abbreviation == name || same(&d.name, name))
+            || !reported.insert((measure.to_string(), name.to_string()))
+        {
+            return;
+        }
+        let case_only = report
+            .departments
+            .iter()
+            .find(|d| d.abbreviation.to_lowercase() == name.to_lowercase());
+        let (expected, message) = match case_only {
+            Some(d) => (
+                d.abbreviation.clone(),
+                format!(
+                    "{}: {place} names \"{name}\", which the department list spells \"{}\" ({}); only the case differs.",
+                    measure_label(measure),
+                    d.abbreviation,
+                    d.name
+                ),
+            ),
+            None => (
+                String::new(),
+                format!(
+                    "{}: {place} names \"{name}\", which the list of responsible departments and directorates does not define.",
+                    measure_label(measure)
+                ),
+            ),
+        };
+        findings.push(finding(
+            UNKNOWN_DEPARTMENT,
+            measure,
+            page,
+            expected,
+            name,
+            message,
+        ));
+    };
+    for m in &report.measures {
+        for name in m.lead.iter().chain(&m.partners) {
+            check(&m.id, m.page.as_ref(), name, "the Ansvarlig line");
+        }
+    }
+    for row in &report.overview {
+        for name in split_names(&row.responsible) {
+            check(&row.id, row.page.as_ref(), &name, "the overview table");
+        }
+    }
+}

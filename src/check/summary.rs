@@ -1,0 +1,85 @@
+//! Summary rule: the counts in the summary sentence ("Av totalt 33 tiltak er
+//! 7 ferdigstilte …") against the overview table.
+//!
+//! Gives [`SUMMARY_COUNT_MISMATCH`].
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::compare::status_key;
+use super::{SUMMARY_COUNT_MISMATCH, finding};
+use crate::model::{Finding, Report};
+
+/// Compares the total and each status count of the summary sentence with
+/// the overview table, and reports table statuses the sentence leaves out.
+/// The table is the reference because it lists every measure one by one.
+pub(super) fn summary(report: &Report, findings: &mut Vec<Finding>) {
+    let summary = &report.summary;
+    if summary.sentence.is_empty() || report.overview.is_empty() {
+        return;
+    }
+    let page = report.overview.first().and_then(|r| r.page.as_ref());
+    let rows = report.overview.len();
+    if let Some(total) = summary.total
+        && total as usize != rows
+    {
+        findings.push(finding(
+            SUMMARY_COUNT_MISMATCH,
+            "",
+            page,
+            rows.to_string(),
+            total.to_string(),
+            format!("The summary sentence says there are {total} measures (\"totalt {total} tiltak\") but the overview table has {rows} rows."),
+        ));
+    }
+    if summary.counts.is_empty() {
+        return;
+    }
+    // Table statuses with their counts, keyed case-insensitively but
+    // remembering the first spelling for the message.
+    let mut table: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for row in &report.overview {
+        let key = status_key(&row.status);
+        if key.is_empty() {
+            continue;
+        }
+        let entry = table.entry(key.clone()).or_insert_with(|| {
+            order.push(key);
+            (row.status.trim().to_string(), 0)
+        });
+        entry.1 += 1;
+    }
+    for stated in &summary.counts {
+        let key = status_key(&stated.status);
+        let in_table = table.get(&key).map_or(0, |(_, n)| *n);
+        if in_table != stated.count as usize {
+            findings.push(finding(
+                SUMMARY_COUNT_MISMATCH,
+                "",
+                page,
+                in_table.to_string(),
+                stated.count.to_string(),
+                format!(
+                    "The summary sentence says {} measures are \"{}\" but the overview table has {in_table} with that status.",
+                    stated.count, stated.status
+                ),
+            ));
+        }
+    }
+    let mentioned: HashSet<String> = summary
+        .counts
+        .iter()
+        .map(|c| status_key(&c.status))
+        .collect();
+    for key in order.iter().filter(|k| !mentioned.contains(*k)) {
+        let (status, n) = &table[key];
+        findings.push(finding(
+            SUMMARY_COUNT_MISMATCH,
+            "",
+            page,
+            n.to_string(),
+            "0",
+            format!("The overview table has {n} measures with status \"{status}\" but the summary sentence does not mention that status."),
+        ));
+    }
+}

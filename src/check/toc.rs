@@ -1,0 +1,120 @@
+//! TOC rules: the table of contents against the headings of the body.
+//!
+//! Gives [`TOC_MISSING`], [`TOC_TITLE_MISMATCH`] and [`TOC_PAGE_MISMATCH`].
+
+use super::compare::{heading_label, heading_name, same, word_diff};
+use super::{TOC_MISSING, TOC_PAGE_MISMATCH, TOC_TITLE_MISMATCH, finding};
+use crate::model::{Finding, Heading, HeadingKind, Report};
+
+/// Whether a TOC entry and a heading are the same item of the document.
+fn toc_matches(kind: HeadingKind, id: &str, title: &str, heading: &Heading) -> bool {
+    kind == heading.kind
+        && match kind {
+            HeadingKind::Section => same(title, &heading.title),
+            _ => id == heading.id,
+        }
+}
+
+/// Pairs every heading with the first unused TOC entry for the same item
+/// and reports headings without an entry, entries without a heading, and
+/// paired titles or printed pages that differ.
+pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
+    if report.toc.is_empty() {
+        // No TOC at all is not a TOC inconsistency; nothing to compare.
+        return;
+    }
+    let mut used = vec![false; report.toc.len()];
+    for h in &report.headings {
+        let subject = heading_label(h.kind, &h.id, &h.title);
+        let name = heading_name(h.kind, &h.id, &h.title);
+        let entry = report
+            .toc
+            .iter()
+            .enumerate()
+            .find(|(i, e)| !used[*i] && toc_matches(e.kind, &e.id, &e.title, h));
+        let Some((i, entry)) = entry else {
+            findings.push(finding(
+                TOC_MISSING,
+                subject,
+                h.page.as_ref(),
+                &h.text,
+                "",
+                format!(
+                    "{name} has a heading (\"{}\") but no entry in the table of contents.",
+                    h.text
+                ),
+            ));
+            continue;
+        };
+        used[i] = true;
+        if !same(&entry.title, &h.title) {
+            findings.push(finding(
+                TOC_TITLE_MISMATCH,
+                &subject,
+                h.page.as_ref(),
+                &h.title,
+                &entry.title,
+                format!(
+                    "{name}: the table of contents says \"{}\" but the heading says \"{}\" ({}).",
+                    entry.title,
+                    h.title,
+                    word_diff(&h.title, &entry.title)
+                ),
+            ));
+        }
+        if let Some(page) = &h.page
+            && !entry.page.trim().is_empty()
+            && entry.page.trim() != page.trim()
+        {
+            findings.push(finding(
+                TOC_PAGE_MISMATCH,
+                subject,
+                h.page.as_ref(),
+                page,
+                &entry.page,
+                format!(
+                    "{name}: the table of contents gives page {} but the heading is on page {page}.",
+                    entry.page
+                ),
+            ));
+        }
+    }
+    for (entry, _) in report.toc.iter().zip(&used).filter(|(_, used)| !**used) {
+        let name = heading_name(entry.kind, &entry.id, &entry.title);
+        findings.push(finding(
+            TOC_MISSING,
+            heading_label(entry.kind, &entry.id, &entry.title),
+            None,
+            "",
+            &entry.text,
+            format!(
+                "{name}: the table of contents lists \"{}\" on page {} but there is no such heading in the report.",
+                entry.text, entry.page
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{paged_report, rules};
+    use super::super::{TOC_PAGE_MISMATCH, run};
+
+    #[test]
+    fn toc_page_mismatch_uses_printed_pages() {
+        let mut report = paged_report();
+        assert_eq!(rules(&report), []);
+        report.toc[1].page = "6".into();
+        let findings = run(&report);
+        assert_eq!(findings.len(), 1);
+        let f = &findings[0];
+        assert_eq!(
+            (f.rule.as_str(), f.measure.as_str(), f.page.as_deref()),
+            (TOC_PAGE_MISMATCH, "2", Some("5"))
+        );
+        assert_eq!((f.expected.as_str(), f.found.as_str()), ("5", "6"));
+        // Without a printed page (text input) there is nothing to compare.
+        report.headings[1].page = None;
+        assert_eq!(rules(&report), []);
+    }
+}
