@@ -28,6 +28,14 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// Named `.pdf` but plain text or a web page (a failed download).
+    #[error("{}: not a PDF file (it has no %PDF header): it holds {what}", path.display())]
+    NotPdfButText {
+        /// The file.
+        path: PathBuf,
+        /// What it holds instead, e.g. "a web page (HTML); the download may have failed".
+        what: &'static str,
+    },
     /// The PDF structure cannot be read.
     #[error("{}: the PDF is damaged or truncated ({detail})", path.display())]
     Damaged {
@@ -101,7 +109,7 @@ pub enum Error {
 /// "2048 bytes".
 fn megabytes(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if bytes % MB == 0 {
+    if bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else if bytes < MB / 10 {
         format!("{bytes} bytes")

@@ -3,6 +3,7 @@
 mod check;
 mod cli;
 mod diff;
+mod hostile;
 mod pipeline;
 mod sources;
 mod usability;

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::pdf::{Glyph, GlyphPage};
+use super::{par_map, par_map_owned};
 use crate::model::{Block, Document, Page};
 
 /// A gap wider than this many ems always separates columns.
@@ -90,42 +91,62 @@ fn join_words(words: &[impl std::borrow::Borrow<Word>]) -> String {
     out
 }
 
-/// Turns glyph pages into a document.
+/// Turns glyph pages into a document. Pages are laid out on all cores;
+/// only the running text is found across pages.
 pub fn run(pages: Vec<GlyphPage>) -> Document {
-    let mut page_lines: Vec<Vec<Line>> = pages.iter().map(|p| lines(&p.glyphs)).collect();
     let heights: Vec<f64> = pages.iter().map(|p| p.height).collect();
+    // The glyphs are freed by the threads that used them.
+    let mut page_lines: Vec<Vec<Line>> = par_map_owned(pages, |p| lines(&p.glyphs));
     let labels = remove_running_text(&mut page_lines, &heights);
-    let pages = page_lines
-        .iter()
+    let blocks = par_map(&page_lines, |lines| blocks(lines));
+    let pages = blocks
+        .into_iter()
         .zip(labels)
-        .map(|(lines, label)| Page {
-            label,
-            blocks: blocks(lines),
-        })
+        .map(|(blocks, label)| Page { label, blocks })
         .collect();
     Document { pages }
 }
 
 /// Groups glyphs into lines by baseline, then into words by gaps.
 pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
-    let mut sorted: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.is_empty()).collect();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
-    for glyph in sorted {
-        match groups.last_mut() {
-            Some(group) if (glyph.y - group[0].y).abs() <= 0.3 * glyph.size.min(group[0].size) => {
-                group.push(glyph)
-            }
-            _ => groups.push(vec![glyph]),
+    // Sorting dominates: sort integer keys without moving the glyphs; the
+    // drawing order breaks ties, so the result is that of a stable sort.
+    let mut order: Vec<(i64, i64, u32)> = glyphs
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.text.is_empty())
+        .map(|(i, g)| (total_key(g.y), total_key(g.x), i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut lines = Vec::new();
+    let mut group: Vec<(i64, i64, u32)> = Vec::new();
+    let mut flush = |group: &mut Vec<(i64, i64, u32)>| {
+        if group.is_empty() {
+            return;
         }
+        // Left to right; glyphs at the same x keep their (y, drawing) order.
+        group.sort_unstable_by_key(|&(y, x, i)| (x, y, i));
+        let line: Vec<&Glyph> = group.iter().map(|&(_, _, i)| &glyphs[i as usize]).collect();
+        lines.extend(line_of(&line));
+        group.clear();
+    };
+    for &entry in &order {
+        let glyph = &glyphs[entry.2 as usize];
+        if let Some(first) = group.first().map(|&(_, _, i)| &glyphs[i as usize])
+            && (glyph.y - first.y).abs() > 0.3 * glyph.size.min(first.size)
+        {
+            flush(&mut group);
+        }
+        group.push(entry);
     }
-    groups
-        .into_iter()
-        .filter_map(|mut group| {
-            group.sort_by(|a, b| a.x.total_cmp(&b.x));
-            line_of(&group)
-        })
-        .collect()
+    flush(&mut group);
+    lines
+}
+
+/// An integer that orders as `f64::total_cmp` orders the float.
+fn total_key(v: f64) -> i64 {
+    let bits = v.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
 }
 
 fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
@@ -150,10 +171,12 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
         }
         let gap = g.x - last_end;
         if space_pending || gap > WORD_GAP_EM * size || words.is_empty() {
+            let mut text = String::with_capacity(16);
+            text.push_str(&g.text);
             words.push(Word {
                 x0: g.x,
                 x1: g.x + g.width,
-                text: g.text.clone(),
+                text,
             });
         } else {
             let word = words.last_mut().unwrap();
@@ -169,9 +192,14 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
 }
 
 fn dominant_size(glyphs: &[&Glyph]) -> f64 {
-    let mut counts: HashMap<i64, usize> = HashMap::new();
+    // A line has a handful of sizes: a list beats hashing every glyph.
+    let mut counts: Vec<(i64, usize)> = Vec::new();
     for g in glyphs {
-        *counts.entry((g.size * 10.0).round() as i64).or_insert(0) += 1;
+        let size = (g.size * 10.0).round() as i64;
+        match counts.iter_mut().find(|(s, _)| *s == size) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((size, 1)),
+        }
     }
     counts
         .into_iter()
@@ -520,7 +548,7 @@ mod tests {
                 y,
                 width: 5.0,
                 size: 10.0,
-                text: c.to_string(),
+                text: c.to_string().as_str().into(),
             })
             .collect()
     }

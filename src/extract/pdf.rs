@@ -10,10 +10,14 @@ use std::path::Path;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use pdf_extract::{MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
+use pdf_extract::{
+    ColorSpace, MediaBox, Object, ObjectId, OutputDev, OutputError, Path as PdfPath, PathOp,
+    Transform,
+};
 
 use crate::error::{Error, Result};
 
+mod merge;
 mod page_tree;
 mod prepare;
 
@@ -29,7 +33,57 @@ pub struct Glyph {
     /// Font size as drawn (after all transforms).
     pub size: f64,
     /// The Unicode text of the glyph (may be several characters, e.g. "fi").
-    pub text: String,
+    pub text: GlyphText,
+}
+
+/// The text of a glyph, kept inline when short (nearly always: one or two
+/// characters), so a page's thousands of glyphs cost no allocations.
+#[derive(Clone, PartialEq, Eq)]
+pub struct GlyphText(Repr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum Repr {
+    Inline(u8, [u8; INLINE]),
+    Heap(Box<str>),
+}
+
+/// Bytes kept inline: enough for a ligature of four 3-byte characters.
+const INLINE: usize = 14;
+
+impl GlyphText {
+    /// The text as a string slice.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Always a whole string copied in by `From<&str>`.
+            Repr::Inline(len, bytes) => std::str::from_utf8(&bytes[..*len as usize]).unwrap_or(""),
+            Repr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for GlyphText {
+    fn from(s: &str) -> Self {
+        if s.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            GlyphText(Repr::Inline(s.len() as u8, bytes))
+        } else {
+            GlyphText(Repr::Heap(s.into()))
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for GlyphText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
 }
 
 /// The glyphs of one page.
@@ -58,6 +112,17 @@ pub fn read_glyphs(
     path: &Path,
     max_pages: usize,
     cancel: &AtomicBool,
+) -> Result<Vec<GlyphPage>> {
+    glyphs(bytes, path, max_pages, cancel, merge::MAX_RUN)
+}
+
+/// [`read_glyphs`], reading runs of at most `max_run` pages as one.
+fn glyphs(
+    bytes: &[u8],
+    path: &Path,
+    max_pages: usize,
+    cancel: &AtomicBool,
+    max_run: usize,
 ) -> Result<Vec<GlyphPage>> {
     let damaged = |detail: String| Error::Damaged {
         path: path.to_path_buf(),
@@ -97,7 +162,7 @@ pub fn read_glyphs(
     }
     prepare::run(&mut doc, &pages).map_err(damaged)?;
     expand_cid_width_ranges(&mut doc);
-    extract_pages(&doc, &pages, cancel).map_err(damaged)
+    extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)
 }
 
 /// What is wrong with a PDF the library cannot load, in plain words;
@@ -120,7 +185,7 @@ fn load_problem(error: &pdf_extract::Error) -> Option<String> {
                 return None;
             }
             if lower.contains("trailer") || lower.contains("end of input") {
-                "its end is missing or broken, as when a download is cut short".into()
+                "its structure is broken, as when a download is cut short".into()
             } else {
                 format!("it cannot be parsed: {}", plain_detail(&detail))
             }
@@ -163,61 +228,88 @@ fn plain_detail(detail: &str) -> String {
     }
 }
 
-/// Extracts the pages on all cores: pages are independent, so each worker
-/// takes a contiguous run of pages with its own collector.
+/// Stack for each page worker: pdf-extract recurses into forms (at most
+/// `prepare::MAX_FORM_DEPTH` deep) with large frames.
+const PAGE_WORKER_STACK: usize = 16 * 1024 * 1024;
+
+/// Extracts the pages on all cores: each worker takes a contiguous share
+/// of the pages (balanced by content size) with its own collector, reading
+/// runs of pages as one (see [`merge`]).
 fn extract_pages(
-    doc: &pdf_extract::Document,
+    doc: &mut pdf_extract::Document,
     pages: &[(u32, ObjectId)],
     cancel: &AtomicBool,
+    max_run: usize,
 ) -> std::result::Result<Vec<GlyphPage>, String> {
-    let numbers: Vec<u32> = pages.iter().map(|&(n, _)| n).collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(numbers.len())
-        .max(1);
-    let chunk = numbers.len().div_ceil(workers);
+    let workers = super::cores();
+    let plan = merge::run(doc, pages, workers, max_run);
+    let doc = &*doc;
     let results: Vec<std::result::Result<Vec<GlyphPage>, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = numbers
-            .chunks(chunk)
-            .map(|pages| {
-                scope.spawn(move || {
-                    let mut collector = Collector::default();
-                    for &page in pages {
-                        if cancel.load(Ordering::Relaxed) {
-                            return Err("reading was cancelled".to_string());
-                        }
-                        quietly(AssertUnwindSafe(|| {
-                            pdf_extract::output_doc_page(doc, &mut collector, page)
-                        }))
-                        .map_err(|panic| format!("page {page} cannot be read{}", why(&panic)))?
-                        .map_err(|e| format!("page {page}: {}", plain_detail(&e.to_string())))?;
-                    }
-                    Ok(collector.pages)
-                })
+        let handles: Vec<_> = plan
+            .iter()
+            .map(|units| {
+                std::thread::Builder::new()
+                    .stack_size(PAGE_WORKER_STACK)
+                    .spawn_scoped(scope, move || read_units(doc, units, cancel))
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("the PDF reader failed".into()))
+            .map(|h| match h {
+                Ok(h) => h
+                    .join()
+                    .unwrap_or_else(|_| Err("the PDF reader failed".into())),
+                Err(e) => Err(format!("cannot start a worker: {e}")),
             })
             .collect()
     });
-    let mut pages = Vec::with_capacity(numbers.len());
+    let mut glyphs = Vec::with_capacity(pages.len());
     for result in results {
-        pages.extend(result?);
+        glyphs.extend(result?);
     }
-    Ok(pages)
+    Ok(glyphs)
+}
+
+/// Reads one worker's units in order.
+fn read_units(
+    doc: &pdf_extract::Document,
+    units: &[merge::Unit],
+    cancel: &AtomicBool,
+) -> std::result::Result<Vec<GlyphPage>, String> {
+    let mut collector = Collector::default();
+    for unit in units {
+        if cancel.load(Ordering::Relaxed) {
+            return Err("reading was cancelled".into());
+        }
+        let before = collector.pages.len();
+        let result = quietly(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(doc, &mut collector, unit.number)
+        }));
+        // The page that failed: the last one begun.
+        let page = unit.first + (collector.pages.len() - before).max(1);
+        result
+            .map_err(|panic| format!("page {page} cannot be read{}", why(&panic)))?
+            .map_err(|e| format!("page {page}: {}", plain_detail(&e.to_string())))?;
+        if collector.pages.len() - before != unit.count {
+            return Err(format!("page {page} cannot be read"));
+        }
+    }
+    Ok(collector.pages)
 }
 
 thread_local! {
     static SILENCED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `f`, turning a panic into an error message and keeping the panic's
-/// text off stderr (pdf-extract panics on some malformed PDFs).
-fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::result::Result<T, String> {
+/// Whether panics on this thread are kept off stderr (inside [`quietly`]).
+pub(crate) fn silenced() -> bool {
+    SILENCED.with(Cell::get)
+}
+
+/// Runs `f` with panics on this thread kept off stderr or not; a helper
+/// thread takes its parent's setting, so a panic it passes up to a
+/// [`quietly`] parent stays quiet too.
+pub(crate) fn with_silence<T>(quiet: bool, f: impl FnOnce() -> T) -> T {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -227,9 +319,24 @@ fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::result::Re
             }
         }));
     });
-    SILENCED.with(|s| s.set(true));
-    let result = catch_unwind(f);
-    SILENCED.with(|s| s.set(false));
+    let was = SILENCED.with(|s| s.replace(quiet));
+    // Restored even when `f` panics, for the frames that catch it.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SILENCED.with(|s| s.set(self.0));
+        }
+    }
+    let _restore = Restore(was);
+    f()
+}
+
+/// Runs `f`, turning a panic into an error message and keeping the panic's
+/// text off stderr (pdf-extract panics on some malformed PDFs).
+pub(crate) fn quietly<T>(
+    f: impl FnOnce() -> T + std::panic::UnwindSafe,
+) -> std::result::Result<T, String> {
+    let result = with_silence(true, || catch_unwind(f));
     result.map_err(|payload| {
         payload
             .downcast_ref::<&str>()
@@ -269,17 +376,17 @@ fn expand_cid_width_ranges(doc: &mut pdf_extract::Document) {
         };
         match w {
             Object::Array(array) => {
-                if let Some(fixed) = expand_width_array(doc, &array, &mut budget) {
-                    if let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id) {
-                        font.set("W", Object::Array(fixed));
-                    }
+                if let Some(fixed) = expand_width_array(doc, &array, &mut budget)
+                    && let Some(Object::Dictionary(font)) = doc.objects.get_mut(&id)
+                {
+                    font.set("W", Object::Array(fixed));
                 }
             }
             Object::Reference(target) => {
-                if let Some(Object::Array(array)) = doc.objects.get(&target) {
-                    if let Some(fixed) = expand_width_array(doc, array, &mut budget) {
-                        doc.objects.insert(target, Object::Array(fixed));
-                    }
+                if let Some(Object::Array(array)) = doc.objects.get(&target)
+                    && let Some(fixed) = expand_width_array(doc, array, &mut budget)
+                {
+                    doc.objects.insert(target, Object::Array(fixed));
                 }
             }
             _ => {}
@@ -349,7 +456,7 @@ pub fn expand_width_array(
                 break;
             };
             let count = last.saturating_sub(first).saturating_add(1);
-            if count < 1 || count > MAX_RANGE + 1 || count as usize > *budget {
+            if !(1..=MAX_RANGE + 1).contains(&count) || count as usize > *budget {
                 break;
             }
             *budget -= count as usize;
@@ -414,7 +521,7 @@ impl OutputDev for Collector {
             y: position.m32,
             width: width * size,
             size,
-            text: char.to_string(),
+            text: char.into(),
         });
         Ok(())
     }
@@ -428,6 +535,28 @@ impl OutputDev for Collector {
     }
 
     fn end_line(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn fill(
+        &mut self,
+        _ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &PdfPath,
+    ) -> std::result::Result<(), OutputError> {
+        // The page break inside a run of merged pages.
+        if let [PathOp::MoveTo(x, y)] = path.ops.as_slice()
+            && (*x, *y) == merge::MARK
+            && let Some(last) = self.pages.last()
+        {
+            let next = GlyphPage {
+                width: last.width,
+                height: last.height,
+                glyphs: Vec::new(),
+            };
+            self.pages.push(next);
+        }
         Ok(())
     }
 }
@@ -486,6 +615,39 @@ mod tests {
         let many: Vec<Object> = (0..100).flat_map(|_| [n(0), n(0xFFFF), n(500)]).collect();
         let fixed = widths(many).unwrap();
         assert_eq!(fixed.len(), 2 * (WIDTH_BUDGET / 0x10000));
+    }
+
+    /// Reading runs of pages as one gives exactly the glyphs of reading
+    /// page by page, on the PDFs of both producers (LibreOffice: TrueType
+    /// fonts; Chromium: CID fonts).
+    #[test]
+    fn merged_pages_give_the_same_glyphs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for file in [
+            "inputs/frihet-status-2023.pdf",
+            "tests/fixtures/frihet-status-2023-chromium.pdf",
+            "tests/fixtures/bad/not-a-report.pdf",
+        ] {
+            let path = root.join(file);
+            let bytes = std::fs::read(&path).unwrap();
+            let cancel = AtomicBool::new(false);
+            let alone = glyphs(&bytes, &path, 10_000, &cancel, 1).unwrap();
+            let merged = glyphs(&bytes, &path, 10_000, &cancel, merge::MAX_RUN).unwrap();
+            assert_eq!(alone.len(), merged.len(), "{file}");
+            for (i, (a, m)) in alone.iter().zip(&merged).enumerate() {
+                assert!(a == m, "{file}: page {} differs", i + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn glyph_text_inline_and_long() {
+        for s in ["", "a", "ﬁ", "æøå", "a very long ligature text"] {
+            let t = GlyphText::from(s);
+            assert_eq!(t.as_str(), s);
+            assert_eq!(format!("{t:?}"), format!("{s:?}"));
+        }
+        assert!(matches!(GlyphText::from("æøå").0, Repr::Inline(6, _)));
     }
 
     #[test]

@@ -8,7 +8,7 @@ the real binary on each and expects exit status 2 within a time bound, one
 plain sentence on stderr naming the file and the problem, no panic text and
 no output files.
 
-Needs Python 3 (standard library) and qpdf. Reuses the tiny PDF writer of
+Needs Python 3 (standard library), qpdf and poppler's pdftotext. Reuses the tiny PDF writer of
 tests/fixtures/bad/make_bad.py. Run from anywhere:
 
   python3 tests/hostile/make.py
@@ -150,7 +150,7 @@ def many_pages(n: int = 20000) -> bytes:
     """n pages sharing one font and one content stream, in a balanced tree
     of 100-page nodes; qpdf packs the objects into compressed object streams
     so the file stays small."""
-    content = b"BT /F1 24 Tf 72 770 Td (Side) Tj ET"
+    content = b"BT /F1 24 Tf 72 400 Td (Side) Tj ET"
     objs: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # 2: the root, filled in below
@@ -249,19 +249,31 @@ def huge_stream_length() -> bytes:
     return re.sub(rb"/Length \d+", b"/Length 2147483647", pdf, count=1)
 
 
+def deflate_bomb(megabytes: int = 70) -> bytes:
+    """A 70 KB content stream that unpacks to 70 MB of spaces after one line
+    of text: unpacked whole (and again per page) it exhausts memory; one
+    of 200 MB, the default size limit, would unpack to 200 GB."""
+    data = b"BT /F1 12 Tf 72 770 Td (Bombe) Tj ET\n" + b" " * (megabytes * 1024 * 1024)
+    packed = zlib.compress(data, 9)
+    return write_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Producer (make.py) >>",
+    ])
+
+
 # ----------------------------------------------------------------- writing
 def encrypt(src: Path, dst: Path, user_pw: str, *how: str) -> None:
     """Re-encrypts only when needed: AES salts are random, so an existing
-    file that still decrypts to the same content is kept."""
+    file that still decrypts to the same text is kept."""
     if dst.exists():
-        with tempfile.TemporaryDirectory() as tmp:
-            plain = Path(tmp) / "plain.pdf"
-            p = subprocess.run(["qpdf", "--static-id", f"--password={user_pw}", "--decrypt",
-                                "--qdf", str(dst), str(plain)], capture_output=True)
-            again = Path(tmp) / "again.pdf"
-            subprocess.run(["qpdf", "--static-id", "--qdf", str(src), str(again)], capture_output=True)
-            if p.returncode == 0 and plain.read_bytes() == again.read_bytes():
-                return
+        same = make_bad.pdftotext(dst, "-upw", user_pw)
+        if same.returncode == 0 and same.stdout == make_bad.pdftotext(src).stdout:
+            return
     weak = [h for h in how if h == "--allow-weak-crypto"]
     how = tuple(h for h in how if h != "--allow-weak-crypto")
     qpdf(*weak, "--encrypt", user_pw, "OWNERPW", *how, "--", str(src), str(dst), ok_codes=(0,))
@@ -299,6 +311,7 @@ def generate() -> list[str]:
     files["nested-arrays.pdf"] = nested_arrays()
     files["xref-loop.pdf"] = xref_loop()
     files["huge-stream-length.pdf"] = huge_stream_length()
+    files["deflate-bomb.pdf"] = deflate_bomb()
     for name, data in files.items():
         (HERE / name).write_bytes(data)
 

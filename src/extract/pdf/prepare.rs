@@ -13,6 +13,8 @@
 //! - image XObjects are emptied: pdf-extract runs the bytes of whatever
 //!   `Do` draws as a content stream, which for an image is slow and
 //!   meaningless;
+//! - a compressed stream that would unpack to an absurd size (a
+//!   "decompression bomb") is refused before anything unpacks it;
 //! - form XObjects that draw themselves (directly or through others), or
 //!   nest absurdly deep, are refused: pdf-extract would recurse until the
 //!   stack overflows, which no `catch_unwind` can stop;
@@ -34,6 +36,7 @@ const LETTER: [i64; 4] = [0, 0, 612, 792];
 pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<(), String> {
     pin_inherited(doc, pages);
     empty_images(doc);
+    check_inflation(doc)?;
     check_forms(doc, pages)?;
     decompress_fonts(doc);
     Ok(())
@@ -47,15 +50,16 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     }
 }
 
-/// The value of an inheritable page attribute: on the page or the nearest
-/// ancestor, following `/Parent` with a guard against loops.
-fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Object> {
+/// The value of an inheritable page attribute and the object holding it:
+/// the page or the nearest ancestor, following `/Parent` with a guard
+/// against loops.
+fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<(ObjectId, &'a Object)> {
     let mut seen = HashSet::new();
     let mut id = page;
     while seen.insert(id) {
         let dict = doc.objects.get(&id)?.as_dict().ok()?;
         if let Ok(value) = dict.get(key) {
-            return Some(value);
+            return Some((id, value));
         }
         id = dict.get(b"Parent").ok()?.as_reference().ok()?;
     }
@@ -72,21 +76,49 @@ fn is_box(doc: &Document, o: &Object) -> Option<Object> {
 }
 
 fn pin_inherited(doc: &mut Document, pages: &[(u32, ObjectId)]) {
+    doc.max_id = doc
+        .objects
+        .keys()
+        .map(|id| id.0)
+        .max()
+        .unwrap_or(0)
+        .max(doc.max_id);
+    // Resources written inline in a page-tree node become one shared
+    // object, not a copy per page (20 000 pages may share them).
+    let mut hoisted: HashMap<ObjectId, (ObjectId, Object)> = HashMap::new();
+    let mut next_id = doc.max_id;
     let mut updates = Vec::with_capacity(pages.len());
     for &(_, id) in pages {
         let media_box = inherited(doc, id, b"MediaBox")
-            .and_then(|b| is_box(doc, b))
+            .and_then(|(_, b)| is_box(doc, b))
             .unwrap_or_else(|| Object::Array(LETTER.iter().map(|&n| n.into()).collect()));
-        let resources = inherited(doc, id, b"Resources")
-            .filter(|r| deref(doc, r).is_some_and(|r| r.as_dict().is_ok()))
-            .cloned()
-            .unwrap_or_else(|| Object::Dictionary(Dictionary::new()));
+        let resources = match inherited(doc, id, b"Resources")
+            .filter(|(_, r)| deref(doc, r).is_some_and(|r| r.as_dict().is_ok()))
+        {
+            // The page's own, or a reference: nothing to copy.
+            Some((holder, _)) if holder == id => None,
+            Some((_, r @ Object::Reference(_))) => Some(r.clone()),
+            Some((holder, inline)) => {
+                let (shared, _) = hoisted.entry(holder).or_insert_with(|| {
+                    next_id += 1;
+                    ((next_id, 0), inline.clone())
+                });
+                Some(Object::Reference(*shared))
+            }
+            None => Some(Object::Dictionary(Dictionary::new())),
+        };
         updates.push((id, media_box, resources));
+    }
+    doc.max_id = next_id;
+    for (id, object) in hoisted.into_values() {
+        doc.objects.insert(id, object);
     }
     for (id, media_box, resources) in updates {
         if let Some(Object::Dictionary(page)) = doc.objects.get_mut(&id) {
             page.set("MediaBox", media_box);
-            page.set("Resources", resources);
+            if let Some(resources) = resources {
+                page.set("Resources", resources);
+            }
             page.remove(b"ArtBox");
         }
     }
@@ -98,12 +130,52 @@ fn is_image(dict: &Dictionary) -> bool {
 
 fn empty_images(doc: &mut Document) {
     for object in doc.objects.values_mut() {
-        if let Object::Stream(stream) = object {
-            if is_image(&stream.dict) {
-                stream.set_plain_content(Vec::new());
-            }
+        if let Object::Stream(stream) = object
+            && is_image(&stream.dict)
+        {
+            stream.set_plain_content(Vec::new());
         }
     }
+}
+
+/// Largest size one stream may unpack to. Real content streams unpack to
+/// well under a megabyte and the largest embedded fonts to tens.
+const MAX_INFLATED: u64 = 64 * 1024 * 1024;
+
+/// Streams smaller than this cannot unpack past [`MAX_INFLATED`] (deflate
+/// shrinks at most about 1 : 1032) and are not checked.
+const CHECK_FROM: usize = (MAX_INFLATED / 1032) as usize;
+
+/// Refuses a document with a Flate stream that unpacks past
+/// [`MAX_INFLATED`], counting the bytes as they stream out rather than
+/// holding them: the PDF library would unpack it whole into memory.
+fn check_inflation(doc: &Document) -> Result<(), String> {
+    use std::io::Read;
+    for object in doc.objects.values() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.content.len() < CHECK_FROM {
+            continue;
+        }
+        let first_filter = stream
+            .filters()
+            .ok()
+            .and_then(|f| f.first().map(|f| f.to_vec()));
+        if first_filter.as_deref() != Some(b"FlateDecode") {
+            continue;
+        }
+        let mut unpacked =
+            flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(MAX_INFLATED + 1);
+        let size = std::io::copy(&mut unpacked, &mut std::io::sink()).unwrap_or(0);
+        if size > MAX_INFLATED {
+            return Err(format!(
+                "a compressed part unpacks to more than {} MB",
+                MAX_INFLATED / (1024 * 1024)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Walks what each page draws through `Do`, the way pdf-extract will, and
@@ -263,12 +335,11 @@ fn decompress_fonts(doc: &mut Document) {
         }
     }
     for id in streams {
-        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
-            if stream.is_compressed() {
-                if let Ok(plain) = stream.decompressed_content() {
-                    stream.set_plain_content(plain);
-                }
-            }
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id)
+            && stream.is_compressed()
+            && let Ok(plain) = stream.decompressed_content()
+        {
+            stream.set_plain_content(plain);
         }
     }
 }

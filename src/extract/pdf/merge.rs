@@ -1,0 +1,324 @@
+//! Runs of pages read as one, so pdf-extract builds each font once per run
+//! instead of once per page.
+//!
+//! Takes the prepared document and its pages, gives the units the page
+//! workers read: a unit is either one original page or a synthetic page
+//! that draws a run of original pages, each wrapped in a form XObject,
+//! with a marker between them that the collector turns into a page break.
+//!
+//! Why: pdf-extract forgets its fonts at every page and parses each font's
+//! ToUnicode CMap again (a third of the extraction time on the real
+//! reports). Within one page it caches fonts by resource name, and a form
+//! drawn with `Do` is read with a fresh graphics state, so a page drawn as
+//! a form gives exactly the glyphs the page gives, while the font cache
+//! lives on across the run. That holds only when every page of the run
+//! maps each font name to the same font object, has the same MediaBox and
+//! draws no forms of its own; other pages are read alone.
+
+use std::collections::HashMap;
+
+use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
+
+/// The marker drawn between two pages of a run: a fill of a path that is
+/// a lone point far off any page. Nothing is painted.
+pub const MARK: (f64, f64) = (-31415.0, -27182.0);
+
+/// Most pages in one run: bounds the work lost to a failure and the delay
+/// before a cancelled read notices.
+pub const MAX_RUN: usize = 48;
+
+/// What one page worker reads: page `number` of the rewritten page tree,
+/// standing for `count` original pages from `first` (0-based) on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Page number in the rewritten tree, for `output_doc_page`.
+    pub number: u32,
+    /// Index of its first original page.
+    pub first: usize,
+    /// How many original pages it draws.
+    pub count: usize,
+}
+
+/// What the merge needs to know about one page.
+struct PageFacts {
+    id: ObjectId,
+    media_box: Object,
+    /// Font resource name → font object, or `None` when the page cannot
+    /// share fonts (inline font dictionaries, forms, odd resources).
+    fonts: Option<HashMap<Vec<u8>, ObjectId>>,
+    /// Bytes of (unpacked) content, to balance the workers.
+    weight: usize,
+}
+
+/// Rewrites the page tree into units of at most `max_run` pages and splits
+/// them into `workers` contiguous shares of about equal content size.
+pub fn run(
+    doc: &mut Document,
+    pages: &[(u32, ObjectId)],
+    workers: usize,
+    max_run: usize,
+) -> Vec<Vec<Unit>> {
+    let mut facts: Vec<PageFacts> = pages.iter().map(|&(_, id)| facts(doc, id)).collect();
+    // Every page's content, unpacked on all cores; its size is the best
+    // cheap guess at the work a page takes (packed sizes vary too much).
+    let mut contents: Vec<Option<Vec<u8>>> = {
+        let doc = &*doc;
+        crate::extract::par_map(&facts, |f| {
+            Some(doc.get_page_content(f.id).unwrap_or_default())
+        })
+    };
+    for (f, content) in facts.iter_mut().zip(&contents) {
+        f.weight = content.as_ref().map_or(0, Vec::len) + 1;
+    }
+    let mut plan: Vec<Vec<(usize, usize)>> = Vec::new();
+    for share in balance(&facts, workers) {
+        let mut runs = Vec::new();
+        let mut start = share.start;
+        while start < share.end {
+            let end = run_end(&facts, start, share.end.min(start + max_run.max(1)));
+            runs.push((start, end));
+            start = end;
+        }
+        plan.push(runs);
+    }
+    doc.max_id = doc
+        .objects
+        .keys()
+        .map(|id| id.0)
+        .max()
+        .unwrap_or(0)
+        .max(doc.max_id);
+    let root = doc.new_object_id();
+    let mut kids = Vec::new();
+    let mut units_plan = Vec::with_capacity(plan.len());
+    for runs in plan {
+        let mut units = Vec::with_capacity(runs.len());
+        for (start, end) in runs {
+            let id = if end - start == 1 {
+                facts[start].id
+            } else {
+                let run: Vec<Stream> = (start..end)
+                    .map(|i| form_of(doc, &facts[i], contents[i].take().unwrap_or_default()))
+                    .collect();
+                synthetic_page(doc, run, &facts[start].media_box, root)
+            };
+            kids.push(Object::Reference(id));
+            units.push(Unit {
+                number: kids.len() as u32,
+                first: start,
+                count: end - start,
+            });
+        }
+        units_plan.push(units);
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        root,
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", Object::Array(kids)),
+            ("Count", Object::Integer(count)),
+        ])),
+    );
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Pages", Object::Reference(root));
+    }
+    units_plan
+}
+
+fn facts(doc: &Document, id: ObjectId) -> PageFacts {
+    let page = doc.get_dictionary(id).ok();
+    let media_box = page
+        .and_then(|p| p.get(b"MediaBox").ok())
+        .cloned()
+        .unwrap_or(Object::Null);
+    let fonts = page.and_then(|p| shareable_fonts(doc, p));
+    PageFacts {
+        id,
+        media_box,
+        fonts,
+        weight: 1,
+    }
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+    match o {
+        Object::Reference(id) => doc.objects.get(id),
+        other => Some(other),
+    }
+}
+
+/// The page's font names and objects, when it can take part in a run.
+fn shareable_fonts(doc: &Document, page: &Dictionary) -> Option<HashMap<Vec<u8>, ObjectId>> {
+    let resources = deref(doc, page.get(b"Resources").ok()?)?.as_dict().ok()?;
+    if let Ok(xobjects) = resources.get(b"XObject") {
+        // Forms share the page's font cache in pdf-extract; keep pages
+        // that draw them alone. Images were emptied and draw nothing.
+        let xobjects = deref(doc, xobjects)?.as_dict().ok()?;
+        for (_, x) in xobjects.iter() {
+            let stream = deref(doc, x)?.as_stream().ok()?;
+            if !matches!(
+                stream.dict.get(b"Subtype").and_then(Object::as_name),
+                Ok(b"Image")
+            ) {
+                return None;
+            }
+        }
+    }
+    let mut fonts = HashMap::new();
+    if let Ok(dict) = resources.get(b"Font") {
+        for (name, font) in deref(doc, dict)?.as_dict().ok()?.iter() {
+            fonts.insert(name.clone(), font.as_reference().ok()?);
+        }
+    }
+    Some(fonts)
+}
+
+/// Contiguous page ranges, one per worker, of about equal content size.
+fn balance(facts: &[PageFacts], workers: usize) -> Vec<std::ops::Range<usize>> {
+    let total: usize = facts.iter().map(|f| f.weight).sum();
+    let workers = workers.clamp(1, facts.len().max(1));
+    let mut shares = Vec::with_capacity(workers);
+    let (mut start, mut sum) = (0, 0);
+    for (i, f) in facts.iter().enumerate() {
+        sum += f.weight;
+        let remaining_workers = workers - shares.len();
+        let target = total * (shares.len() + 1) / workers;
+        if sum >= target && remaining_workers > 1 && facts.len() - (i + 1) >= remaining_workers - 1
+        {
+            shares.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < facts.len() {
+        shares.push(start..facts.len());
+    }
+    shares
+}
+
+/// The end of the run starting at `start`: pages that agree on the
+/// MediaBox and on what every font name means.
+fn run_end(facts: &[PageFacts], start: usize, limit: usize) -> usize {
+    let Some(mut fonts) = facts[start].fonts.clone() else {
+        return start + 1;
+    };
+    let mut end = start + 1;
+    while end < limit {
+        let next = &facts[end];
+        let Some(next_fonts) = &next.fonts else {
+            break;
+        };
+        if next.media_box != facts[start].media_box
+            || next_fonts
+                .iter()
+                .any(|(name, id)| fonts.get(name).is_some_and(|known| known != id))
+        {
+            break;
+        }
+        fonts.extend(next_fonts.iter().map(|(n, id)| (n.clone(), *id)));
+        end += 1;
+    }
+    end
+}
+
+/// A page that draws the forms one after another, with [`MARK`] between
+/// them.
+fn synthetic_page(
+    doc: &mut Document,
+    forms: Vec<Stream>,
+    media_box: &Object,
+    parent: ObjectId,
+) -> ObjectId {
+    let mut xobjects = Dictionary::new();
+    let mut content = Vec::new();
+    for (i, form) in forms.into_iter().enumerate() {
+        let form_id = doc.add_object(Object::Stream(form));
+        let name = format!("P{i}");
+        if i > 0 {
+            content.extend_from_slice(format!("{} {} m f\n", MARK.0, MARK.1).as_bytes());
+        }
+        content.extend_from_slice(format!("/{name} Do\n").as_bytes());
+        xobjects.set(name, Object::Reference(form_id));
+    }
+    let contents = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), content)));
+    doc.add_object(Object::Dictionary(Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Page".to_vec())),
+        ("Parent", Object::Reference(parent)),
+        ("MediaBox", media_box.clone()),
+        (
+            "Resources",
+            Object::Dictionary(Dictionary::from_iter(vec![(
+                "XObject",
+                Object::Dictionary(xobjects),
+            )])),
+        ),
+        ("Contents", Object::Reference(contents)),
+    ])))
+}
+
+/// The page as a form XObject: the bytes pdf-extract would read for the
+/// page (unpacked and joined as lopdf joins them) and the page's
+/// resources.
+fn form_of(doc: &Document, page: &PageFacts, content: Vec<u8>) -> Stream {
+    let mut form = Stream::new(Dictionary::new(), content);
+    form.dict.set("Type", Object::Name(b"XObject".to_vec()));
+    form.dict.set("Subtype", Object::Name(b"Form".to_vec()));
+    form.dict.set("BBox", page.media_box.clone());
+    let resources = doc
+        .get_dictionary(page.id)
+        .ok()
+        .and_then(|p| p.get(b"Resources").ok())
+        .cloned()
+        .unwrap_or_else(|| Object::Dictionary(Dictionary::new()));
+    form.dict.set("Resources", resources);
+    form
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(weight: usize) -> PageFacts {
+        PageFacts {
+            id: (1, 0),
+            media_box: Object::Null,
+            fonts: Some(HashMap::new()),
+            weight,
+        }
+    }
+
+    #[test]
+    fn shares_balance_content_size() {
+        let facts: Vec<PageFacts> = [10, 10, 10, 10, 40].into_iter().map(fact).collect();
+        assert_eq!(balance(&facts, 2), vec![0..4, 4..5]);
+        assert_eq!(balance(&facts[..1], 2), vec![0..1]);
+        let facts: Vec<PageFacts> = [5, 5, 5, 5].into_iter().map(fact).collect();
+        assert_eq!(balance(&facts, 2), vec![0..2, 2..4]);
+        assert_eq!(balance(&facts, 8), vec![0..1, 1..2, 2..3, 3..4]);
+    }
+
+    #[test]
+    fn runs_stop_where_a_font_name_changes_meaning() {
+        let with = |pairs: &[(&str, u32)]| {
+            let mut f = fact(1);
+            f.fonts = Some(
+                pairs
+                    .iter()
+                    .map(|&(n, id)| (n.as_bytes().to_vec(), (id, 0)))
+                    .collect(),
+            );
+            f
+        };
+        let facts = vec![
+            with(&[("F1", 10)]),
+            with(&[("F1", 10), ("F2", 11)]),
+            with(&[("F2", 11)]),
+            with(&[("F2", 12)]),
+        ];
+        assert_eq!(run_end(&facts, 0, 4), 3);
+        assert_eq!(run_end(&facts, 3, 4), 4);
+        let mut alone = fact(1);
+        alone.fonts = None;
+        assert_eq!(run_end(&[alone, fact(1)], 0, 2), 1);
+    }
+}

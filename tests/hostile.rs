@@ -1,0 +1,298 @@
+//! Hostile inputs (`tests/hostile/`, made by `make.py`): the real binary
+//! must refuse each with exit status 2, quickly, in one plain sentence
+//! naming the file, without panic text and without writing anything; and
+//! the library's limits must hold.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use tiltak::extract::Limits;
+
+use crate::util;
+
+/// Generous for a debug build on a slow machine; the slowest file takes
+/// well under a second.
+const TIME_BOUND: Duration = Duration::from_secs(20);
+
+fn tiltak(args: &[&str]) -> (Output, Duration) {
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_tiltak"))
+        .args(args)
+        .current_dir(util::repo(""))
+        .output()
+        .expect("the binary runs");
+    (out, start.elapsed())
+}
+
+/// Each file and the words its error must contain.
+const CASES: &[(&str, &str)] = &[
+    ("empty.pdf", "the file is empty"),
+    ("whitespace.pdf", "the file is empty"),
+    (
+        "text-named-pdf.pdf",
+        "not a PDF file (it has no %PDF header): it holds plain text; name it .txt",
+    ),
+    (
+        "html-named-pdf.pdf",
+        "not a PDF file (it has no %PDF header): it holds a web page (HTML); the download may have failed",
+    ),
+    ("random.pdf", "not a PDF file"),
+    ("nul-bytes.pdf", "not a PDF file"),
+    ("random-with-header.pdf", "damaged or truncated"),
+    ("header-only.pdf", "damaged or truncated"),
+    ("truncated-10pct.pdf", "damaged or truncated"),
+    ("truncated-50pct.pdf", "damaged or truncated"),
+    ("truncated-90pct.pdf", "damaged or truncated"),
+    ("truncated-before-xref.pdf", "damaged or truncated"),
+    ("truncated-before-eof.pdf", "damaged or truncated"),
+    ("huge-stream-length.pdf", "damaged or truncated"),
+    ("nested-arrays.pdf", "it has no pages"),
+    (
+        "deflate-bomb.pdf",
+        "a compressed part unpacks to more than 64 MB",
+    ),
+    ("unrelated.pdf", "not a status report"),
+    ("image-only.pdf", "no text layer"),
+    ("page-tree-loop.pdf", "its page tree contains itself"),
+    ("form-loop.pdf", "a drawing on it includes itself"),
+    (
+        "many-pages.pdf",
+        "the PDF has 20000 pages, more than the limit of 2000 (raise it with --max-pages)",
+    ),
+    (
+        "font-type0-no-descendants.pdf",
+        "page 1 cannot be read: a font on it is broken",
+    ),
+    (
+        "font-no-subtype.pdf",
+        "page 1 cannot be read: a font on it is broken",
+    ),
+    ("font-not-a-dictionary.pdf", "page 1 cannot be read"),
+    (
+        "encrypted-aes256-userpw.pdf",
+        "encrypted and needs a password",
+    ),
+    ("encrypted-rc4-userpw.pdf", "encrypted and needs a password"),
+    // Read despite the damage, and then found not to be a report.
+    ("parent-loop.pdf", "not a status report"),
+    ("xref-loop.pdf", "not a status report"),
+    ("cid-w-short.pdf", "not a status report"),
+    ("cid-w-backwards.pdf", "not a status report"),
+    ("cid-w-not-numbers.pdf", "not a status report"),
+    ("cid-w-huge-range.pdf", "not a status report"),
+    ("cid-w-many-ranges.pdf", "not a status report"),
+    // An empty user password opens the file: the problem is the content.
+    ("encrypted-aes256-empty-userpw.pdf", "not a status report"),
+    ("encrypted-rc4-empty-userpw.pdf", "not a status report"),
+];
+
+fn hostile_files() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(util::repo("tests/hostile"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_hostile_file_has_a_case() {
+    let mut listed: Vec<String> = CASES.iter().map(|(f, _)| f.to_string()).collect();
+    listed.sort();
+    assert_eq!(hostile_files(), listed);
+}
+
+#[test]
+fn hostile_files_fail_cleanly() {
+    for &(name, problem) in CASES {
+        let file = format!("tests/hostile/{name}");
+        let out_dir = tempfile::tempdir().unwrap();
+        let (out, elapsed) = tiltak(&["parse", &file, "--out", out_dir.path().to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{file}: {err}");
+        assert!(elapsed < TIME_BOUND, "{file} took {elapsed:?}");
+        assert_eq!(err.lines().count(), 1, "{file}: one line: {err}");
+        assert!(
+            err.starts_with(&format!("tiltak: {file}: ")),
+            "{file}: {err}"
+        );
+        assert!(err.contains(problem), "{file}: expected {problem:?}: {err}");
+        for noise in ["panicked", "RUST_BACKTRACE", "thread '", "unwrap", "src/"] {
+            assert!(!err.contains(noise), "{file}: {err}");
+        }
+        let written = std::fs::read_dir(out_dir.path()).unwrap().count();
+        assert_eq!(written, 0, "{file}: wrote files");
+    }
+}
+
+/// Damage that does not hide the text: the text still comes out.
+#[test]
+fn damaged_but_readable_files_give_their_text() {
+    let cases = [
+        ("parent-loop.pdf", "Foreldrekjeden gaar i ring"),
+        ("xref-loop.pdf", "Kryssreferansen peker paa seg selv"),
+        ("cid-w-short.pdf", "Bredder som ikke henger sammen"),
+        ("cid-w-backwards.pdf", "Bredder som ikke henger sammen"),
+        ("cid-w-not-numbers.pdf", "Bredder som ikke henger sammen"),
+        ("cid-w-huge-range.pdf", "Bredder som ikke henger sammen"),
+        ("cid-w-many-ranges.pdf", "Bredder som ikke henger sammen"),
+        ("encrypted-aes256-empty-userpw.pdf", "Solbakken idrettslag"),
+        ("encrypted-rc4-empty-userpw.pdf", "Solbakken idrettslag"),
+    ];
+    for (name, text) in cases {
+        let file = format!("tests/hostile/{name}");
+        let (out, _) = tiltak(&["extract", &file]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains(text), "{file}: {stdout}");
+    }
+}
+
+fn read(file: &str, limits: &Limits) -> Result<tiltak::model::Document, tiltak::Error> {
+    tiltak::extract::read_with_limits(&util::repo(file), limits)
+}
+
+#[test]
+fn page_limit() {
+    let limits = Limits {
+        max_pages: 10,
+        ..Limits::default()
+    };
+    let err = read("inputs/frihet-status-2023.pdf", &limits).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            tiltak::Error::TooManyPages {
+                pages: 24,
+                limit: 10,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().ends_with(
+        "frihet-status-2023.pdf: the PDF has 24 pages, more than the limit of 10 (raise it with --max-pages)"
+    ), "{err}");
+    // At the limit is fine.
+    let limits = Limits {
+        max_pages: 24,
+        ..Limits::default()
+    };
+    assert_eq!(
+        read("inputs/frihet-status-2023.pdf", &limits)
+            .unwrap()
+            .pages
+            .len(),
+        24
+    );
+}
+
+#[test]
+fn size_limit() {
+    let limits = Limits {
+        max_bytes: 150 * 1024,
+        ..Limits::default()
+    };
+    let err = read("inputs/frihet-status-2023.pdf", &limits).unwrap_err();
+    assert!(
+        matches!(err, tiltak::Error::TooLarge { bytes: 218308, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().ends_with(
+        "frihet-status-2023.pdf: the file is 0.2 MB, more than the limit of 0.1 MB (raise it with --max-mb)"
+    ), "{err}");
+}
+
+/// The time budget stops the wait even when reading would take far
+/// longer: 20 000 pages allowed, a quarter of a second given.
+#[test]
+fn time_limit_stops_waiting() {
+    let limits = Limits {
+        max_pages: 100_000,
+        max_bytes: u64::MAX,
+        timeout: Duration::from_millis(250),
+    };
+    let start = Instant::now();
+    let err = read("tests/hostile/many-pages.pdf", &limits).unwrap_err();
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(matches!(err, tiltak::Error::Timeout { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("many-pages.pdf: the file took longer than 0.25 s to read (raise the limit with --timeout)"),
+        "{err}"
+    );
+}
+
+/// With the limit raised, the 20 000 pages are read, in time that grows
+/// linearly (pdf-extract alone rebuilds the page list for every page, which
+/// took about a minute).
+#[test]
+fn many_pages_read_when_allowed() {
+    let limits = Limits {
+        max_pages: 20_000,
+        ..Limits::default()
+    };
+    let start = Instant::now();
+    let result = read("tests/hostile/many-pages.pdf", &limits);
+    let elapsed = start.elapsed();
+    let doc = result.unwrap();
+    assert_eq!(doc.pages.len(), 20_000);
+    assert!(elapsed < TIME_BOUND, "{elapsed:?}");
+}
+
+#[test]
+fn limits_defaults() {
+    let limits = Limits::default();
+    assert_eq!(limits.max_pages, 2000);
+    assert_eq!(limits.max_bytes, 200 * 1024 * 1024);
+    assert_eq!(limits.timeout, Duration::from_secs(60));
+    assert!(Path::new(&util::repo("tests/hostile/make.py")).exists());
+}
+
+/// A small deterministic fuzz run inside `cargo test`: every small hostile
+/// PDF cut at many points and with bytes overwritten must give a document
+/// or an error, never a panic (the real fuzzers are in `fuzz/`).
+#[test]
+fn cut_and_corrupted_pdfs_never_panic() {
+    let mut seed: u64 = 6;
+    let mut next = move || {
+        // xorshift: reproducible without a dependency.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let path = Path::new("mutant.pdf");
+    for name in [
+        "unrelated.pdf",
+        "cid-w-short.pdf",
+        "form-loop.pdf",
+        "parent-loop.pdf",
+        "encrypted-rc4-empty-userpw.pdf",
+    ] {
+        let bytes = std::fs::read(util::repo(&format!("tests/hostile/{name}"))).unwrap();
+        for cut in (0..bytes.len()).step_by(bytes.len() / 40 + 1) {
+            let _ = tiltak::extract::from_bytes(&bytes[..cut], path);
+        }
+        for _ in 0..200 {
+            let mut mutant = bytes.clone();
+            for _ in 0..1 + next() % 8 {
+                let at = (next() % mutant.len() as u64) as usize;
+                mutant[at] = (next() % 256) as u8;
+            }
+            let _ = tiltak::extract::from_bytes(&mutant, path);
+        }
+    }
+}
