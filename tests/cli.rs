@@ -1,17 +1,9 @@
 //! The real binary on real files: outputs, exit statuses, error messages.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use crate::util;
-
-fn tiltak(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tiltak"))
-        .args(args)
-        .current_dir(util::repo(""))
-        .output()
-        .expect("the binary runs")
-}
+use crate::util::{self, tiltak};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

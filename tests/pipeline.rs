@@ -1,17 +1,8 @@
 //! Whole runs of the binary: check and diff on the real PDFs, the main job.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-use crate::util;
-
-fn tiltak(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tiltak"))
-        .args(args)
-        .current_dir(util::repo(""))
-        .output()
-        .expect("the binary runs")
-}
+use crate::util::{self, tiltak};
 
 fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))

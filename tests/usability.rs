@@ -2,17 +2,9 @@
 //! JSON Schema, `--out -`, `--help`, the index page in a browser.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-use crate::util;
-
-fn tiltak(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tiltak"))
-        .args(args)
-        .current_dir(util::repo(""))
-        .output()
-        .expect("the binary runs")
-}
+use crate::util::{self, tiltak};
 
 fn parse_to(dir: &Path, extra: &[&str]) {
     let mut args = vec![

@@ -3,6 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
+/// Runs the real `tiltak` binary from the repository root.
+pub fn tiltak(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tiltak"))
+        .args(args)
+        .current_dir(repo(""))
+        .output()
+        .expect("the binary runs")
+}
+
 /// A path relative to the repository root.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
