@@ -236,27 +236,5 @@ pub(crate) fn par_map_owned<T: Send, U: Send>(
 
 /// `items.iter().map(f).collect()`, in contiguous shares on all cores.
 pub(crate) fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let workers = cores().min(items.len() / 4).max(1);
-    if workers == 1 {
-        return items.iter().map(f).collect();
-    }
-    let f = &f;
-    let quiet = pdf::silenced();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(items.len().div_ceil(workers))
-            .map(|share| {
-                scope.spawn(move || {
-                    pdf::with_silence(quiet, || share.iter().map(f).collect::<Vec<U>>())
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    par_map_owned(items.iter().collect(), f)
 }

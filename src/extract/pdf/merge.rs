@@ -81,13 +81,7 @@ pub fn run(
         }
         plan.push(runs);
     }
-    doc.max_id = doc
-        .objects
-        .keys()
-        .map(|id| id.0)
-        .max()
-        .unwrap_or(0)
-        .max(doc.max_id);
+    super::prepare::sync_max_id(doc);
     let root = doc.new_object_id();
     let mut kids = Vec::new();
     let mut units_plan = Vec::with_capacity(plan.len());

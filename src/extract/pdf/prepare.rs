@@ -75,7 +75,9 @@ fn is_box(doc: &Document, o: &Object) -> Option<Object> {
     .then(|| Object::Array(array.clone()))
 }
 
-fn pin_inherited(doc: &mut Document, pages: &[(u32, ObjectId)]) {
+/// Makes `doc.max_id` cover every object, so new ids never collide
+/// (a damaged file may hold ids above its declared size).
+pub(super) fn sync_max_id(doc: &mut Document) {
     doc.max_id = doc
         .objects
         .keys()
@@ -83,6 +85,10 @@ fn pin_inherited(doc: &mut Document, pages: &[(u32, ObjectId)]) {
         .max()
         .unwrap_or(0)
         .max(doc.max_id);
+}
+
+fn pin_inherited(doc: &mut Document, pages: &[(u32, ObjectId)]) {
+    sync_max_id(doc);
     // Resources written inline in a page-tree node become one shared
     // object, not a copy per page (20 000 pages may share them).
     let mut hoisted: HashMap<ObjectId, (ObjectId, Object)> = HashMap::new();
