@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::model::{Block, Document};
 
 /// Words that follow a Norwegian suspended hyphen: "volds- og trusselutsatte".
-const SUSPENDED_HYPHEN_FOLLOWERS: &[&str] = &["og", "eller", "samt", "enn", "til", "and", "or"];
+pub const SUSPENDED_HYPHEN_FOLLOWERS: &[&str] = &["og", "eller", "samt", "enn", "til", "and", "or"];
 
 /// Normalises every cell of the document.
 pub fn run(mut doc: Document) -> Document {

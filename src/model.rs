@@ -232,6 +232,26 @@ pub struct Measure {
     pub page: Option<String>,
 }
 
+impl Report {
+    /// The status the report gives a measure: its section's, or, for a
+    /// measure whose section states none (a parent such as 9), its
+    /// overview-table row's.
+    pub fn status_of(&self, id: &str) -> Option<String> {
+        let section = self
+            .measures
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.status.clone());
+        section.or_else(|| {
+            self.overview
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.status.clone())
+                .filter(|s| !s.is_empty())
+        })
+    }
+}
+
 impl Measure {
     /// Whether this is a sub-measure such as "9a".
     pub fn is_sub_measure(&self) -> bool {

@@ -28,23 +28,6 @@ pub struct TimelineRow {
     pub statuses: Vec<Option<String>>,
 }
 
-/// The status a report gives a measure: its section's, or its table row's.
-pub fn status_of(report: &Report, id: &str) -> Option<String> {
-    let section = report
-        .measures
-        .iter()
-        .find(|m| m.id == id)
-        .and_then(|m| m.status.clone());
-    section.or_else(|| {
-        report
-            .overview
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.status.clone())
-            .filter(|s| !s.is_empty())
-    })
-}
-
 /// Builds the timeline of reports already sorted by as-of date.
 pub fn build(reports: &[&Report]) -> Timeline {
     let mut rows: Vec<TimelineRow> = Vec::new();
@@ -64,7 +47,7 @@ pub fn build(reports: &[&Report]) -> Timeline {
         }
     }
     for row in &mut rows {
-        row.statuses = reports.iter().map(|r| status_of(r, &row.id)).collect();
+        row.statuses = reports.iter().map(|r| r.status_of(&row.id)).collect();
     }
     rows.sort_by_key(|r| id_order(&r.id));
     Timeline {

@@ -115,12 +115,7 @@ fn same_report_in_two_layouts_has_no_changes() {
         "--out",
         dir.path().to_str().unwrap(),
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    util::assert_exit(&out, 0);
     assert_eq!(
         read(dir.path(), "changes.csv"),
         "measure,field,change,old,new\n"
@@ -172,12 +167,7 @@ fn main_job_writes_everything_and_refuses_two_reports_of_one_date() {
         "-q",
     ];
     let out = tiltak(&args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    util::assert_exit(&out, 0);
     for path in [
         "2023/measures.csv",
         "2023/findings.csv",

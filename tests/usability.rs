@@ -15,12 +15,7 @@ fn parse_to(dir: &Path, extra: &[&str]) {
     ];
     args.extend(extra);
     let out = tiltak(&args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    util::assert_exit(&out, 0);
 }
 
 fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {

@@ -12,6 +12,17 @@ pub fn tiltak(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
+/// Asserts the exit status, showing what the binary printed if it differs.
+pub fn assert_exit(out: &std::process::Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A path relative to the repository root.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)

@@ -7,6 +7,7 @@
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use crate::clean::SUSPENDED_HYPHEN_FOLLOWERS;
 use crate::model::HeadingKind;
 use crate::parse::comparable;
 
@@ -15,7 +16,8 @@ use crate::parse::comparable;
 /// Ignores what is not a difference to a reader: whitespace and line wraps,
 /// punctuation at the end, dot leaders, the case of the first letter, and a
 /// word broken by a hyphen at a line end ("kompetanse- heving"). A hyphen
-/// before "og"/"eller"/"samt" is a Norwegian suspended hyphen
+/// before "og", "eller" and the other words `clean` knows is a Norwegian
+/// suspended hyphen
 /// ("volds- og trusselutsatte") and is kept.
 pub(super) fn normalise(text: &str) -> String {
     let t = text.trim_end_matches(|c: char| {
@@ -29,7 +31,7 @@ pub(super) fn normalise(text: &str) -> String {
                 if prev.ends_with('-')
                     && prev.len() > 1
                     && word.chars().next().is_some_and(char::is_lowercase)
-                    && !matches!(word, "og" | "eller" | "samt") =>
+                    && !SUSPENDED_HYPHEN_FOLLOWERS.contains(&word) =>
             {
                 prev.pop();
                 prev.push_str(word);

@@ -162,10 +162,7 @@ fn entries(report: &Report) -> Vec<Entry<'_>> {
             id: &m.id,
             title: &m.title,
             area: &m.area,
-            status: m
-                .status
-                .clone()
-                .or_else(|| row(&m.id).map(|r| r.status.clone())),
+            status: report.status_of(&m.id),
             responsible: m
                 .responsible
                 .as_deref()

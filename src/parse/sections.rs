@@ -112,12 +112,10 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
             {
                 report.summary = overview::read_summary(text);
             }
-            _ if matches!(container, Container::Front) && overview::departments(text).is_some() => {
-                report
-                    .departments
-                    .extend(overview::departments(text).unwrap_or_default());
-            }
-            _ => append_text(report, &container, text),
+            _ => match (&container, overview::departments(text)) {
+                (Container::Front, Some(departments)) => report.departments.extend(departments),
+                _ => append_text(report, &container, text),
+            },
         }
     }
 }
