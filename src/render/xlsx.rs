@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
 use crate::render::tables::Table;
 
@@ -11,6 +11,10 @@ use crate::render::tables::Table;
 pub fn write(tables: &[Table], out: &mut dyn Write) -> std::io::Result<()> {
     let to_io = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
     let mut workbook = Workbook::new();
+    // A fixed creation date: the same tables give the same bytes, so
+    // committed outputs change only when their data does.
+    let epoch = ExcelDateTime::from_ymd(2000, 1, 1).map_err(to_io)?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     for table in tables {
