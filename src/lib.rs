@@ -24,7 +24,9 @@ pub mod extract;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod text;
 pub mod timeline;
+pub mod vocab;
 
 pub use error::{Error, Result};
 pub use extract::Limits;

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::model::Report;
+use crate::model::{MeasureId, Report};
 
 /// Statuses of every measure across reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,7 +21,7 @@ pub struct Timeline {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineRow {
     /// The measure id.
-    pub id: String,
+    pub id: MeasureId,
     /// The title in the newest report that has the measure.
     pub title: String,
     /// Status per report (`None` where the report lacks the measure).
@@ -49,28 +49,19 @@ pub fn build(reports: &[&Report]) -> Timeline {
     for row in &mut rows {
         row.statuses = reports.iter().map(|r| r.status_of(&row.id)).collect();
     }
-    rows.sort_by_key(|r| id_order(&r.id));
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
     Timeline {
         as_of: reports.iter().map(|r| r.as_of.clone()).collect(),
         rows,
     }
 }
 
-fn row(id: &str, title: &str) -> TimelineRow {
+fn row(id: &MeasureId, title: &str) -> TimelineRow {
     TimelineRow {
-        id: id.to_string(),
+        id: id.clone(),
         title: title.to_string(),
         statuses: Vec::new(),
     }
-}
-
-/// Sort key for ids like "9", "9a", "10".
-pub fn id_order(id: &str) -> (u32, String) {
-    let digits: String = id.chars().take_while(char::is_ascii_digit).collect();
-    (
-        digits.parse().unwrap_or(u32::MAX),
-        id[digits.len()..].to_string(),
-    )
 }
 
 #[cfg(test)]
@@ -84,7 +75,7 @@ mod tests {
             measures: statuses
                 .iter()
                 .map(|(id, s)| Measure {
-                    id: id.to_string(),
+                    id: id.parse().unwrap(),
                     title: format!("T{id}"),
                     status: Some(s.to_string()),
                     ..Measure::default()
@@ -100,29 +91,30 @@ mod tests {
         old.overview.push(OverviewRow {
             area: "1".into(),
             group: String::new(),
-            id: "9".into(),
+            id: MeasureId::new(9),
             title: "T9".into(),
             responsible: "KD".into(),
             status: "Ferdigstilt".into(),
             page: None,
+            ministries: vec!["KD".into()],
         });
         let new = report("2024-12-31", &[("1", "Ferdigstilt"), ("11", "Avsluttet")]);
         let t = build(&[&old, &new]);
         let got: Vec<_> = t
             .rows
             .iter()
-            .map(|r| (r.id.as_str(), r.statuses.clone()))
+            .map(|r| (r.id.to_string(), r.statuses.clone()))
             .collect();
         assert_eq!(
             got,
             [
                 (
-                    "1",
+                    "1".to_string(),
                     vec![Some("Pågående".into()), Some("Ferdigstilt".into())]
                 ),
-                ("9", vec![Some("Ferdigstilt".into()), None]),
-                ("10", vec![Some("Pågående".into()), None]),
-                ("11", vec![None, Some("Avsluttet".into())]),
+                ("9".to_string(), vec![Some("Ferdigstilt".into()), None]),
+                ("10".to_string(), vec![Some("Pågående".into()), None]),
+                ("11".to_string(), vec![None, Some("Avsluttet".into())]),
             ]
         );
     }

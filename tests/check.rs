@@ -1,16 +1,16 @@
 //! Cross-checks: every rule fires on an injected inconsistency, and the real
 //! 2023 report gives exactly its known inconsistencies.
 
-use tiltak::check::{self, run};
-use tiltak::model::Finding;
+use tiltak::check::run;
+use tiltak::model::{Finding, Rule};
 
 use crate::util;
 
 /// The (rule, measure) pairs of a report's findings.
-fn pairs(findings: &[Finding]) -> Vec<(String, String)> {
+fn pairs(findings: &[Finding]) -> Vec<(Rule, String)> {
     findings
         .iter()
-        .map(|f| (f.rule.clone(), f.measure.clone()))
+        .map(|f| (f.rule, f.measure.clone()))
         .collect()
 }
 
@@ -50,7 +50,7 @@ fn replace_in_section(text: &str, heading: &str, old: &str, new: &str) -> String
 
 /// Asserts the mutated text gives a `rule` finding for `measure` that the
 /// untouched reference does not, and returns that finding.
-fn injected(mutated: &str, rule: &str, measure: &str) -> Finding {
+fn injected(mutated: &str, rule: Rule, measure: &str) -> Finding {
     assert_ne!(
         mutated,
         util::reference_text(),
@@ -82,16 +82,13 @@ fn the_2023_report_has_exactly_its_known_inconsistencies() {
     // HOD og AID"), areas, counts (33 = 26 + 7), numbering and departments.
     let findings = reference_findings();
     let want = [
-        (check::TABLE_TITLE_MISMATCH, "2"),
-        (check::TOC_TITLE_MISMATCH, "9a"),
-        (check::TABLE_TITLE_MISMATCH, "11"),
-        (check::TOC_TITLE_MISMATCH, "18"),
-        (check::TABLE_TITLE_MISMATCH, "30"),
+        (Rule::TableTitleMismatch, "2"),
+        (Rule::TocTitleMismatch, "9a"),
+        (Rule::TableTitleMismatch, "11"),
+        (Rule::TocTitleMismatch, "18"),
+        (Rule::TableTitleMismatch, "30"),
     ];
-    assert_eq!(
-        pairs(&findings),
-        want.map(|(r, m)| (r.to_string(), m.to_string()))
-    );
+    assert_eq!(pairs(&findings), want.map(|(r, m)| (r, m.to_string())));
     let diffs: Vec<&str> = findings
         .iter()
         .map(|f| {
@@ -133,7 +130,7 @@ fn toc_missing() {
         "Tiltak 13. Videreføre TryggEst\t17\n",
         "",
     );
-    let f = injected(&text, check::TOC_MISSING, "13");
+    let f = injected(&text, Rule::TocMissing, "13");
     assert_eq!(f.expected, "Tiltak 13. Videreføre TryggEst");
     // And a TOC entry without a heading.
     let text = replace_once(
@@ -141,7 +138,7 @@ fn toc_missing() {
         "Tiltak 33. Øke det internasjonale samarbeidet.....\t28\n",
         "Tiltak 33. Øke det internasjonale samarbeidet.....\t28\nTiltak 34. Evaluere handlingsplanen\t29\n",
     );
-    let f = injected(&text, check::TOC_MISSING, "34");
+    let f = injected(&text, Rule::TocMissing, "34");
     assert_eq!(f.found, "Tiltak 34. Evaluere handlingsplanen");
 }
 
@@ -152,7 +149,7 @@ fn toc_title_mismatch() {
         "Tiltak 14. Styrke kunnskapen og kompetansen i politiet\t18",
         "Tiltak 14. Styrke kunnskapen og kompetansen i politet\t18",
     );
-    let f = injected(&text, check::TOC_TITLE_MISMATCH, "14");
+    let f = injected(&text, Rule::TocTitleMismatch, "14");
     assert!(f.message.contains("(politiet → politet)"), "{}", f.message);
     // Punctuation after the number and at the end, and the case of the
     // first letter, are not differences.
@@ -162,13 +159,12 @@ fn toc_title_mismatch() {
         "Tiltak 14: styrke kunnskapen og kompetansen i politiet.\t18",
     );
     assert!(
-        !pairs(&run(&util::parse_text(&text)))
-            .contains(&(check::TOC_TITLE_MISMATCH.into(), "14".into()))
+        !pairs(&run(&util::parse_text(&text))).contains(&(Rule::TocTitleMismatch, "14".into()))
     );
 }
 
 // toc-page-mismatch needs printed page labels, which text input lacks: see
-// the unit tests in src/check.rs.
+// the unit tests in src/check/toc.rs.
 
 #[test]
 fn table_missing() {
@@ -177,7 +173,7 @@ fn table_missing() {
         "13\tVidereføre TryggEst\tKUD\tPågående\n",
         "",
     );
-    injected(&text, check::TABLE_MISSING, "13");
+    injected(&text, Rule::TableMissing, "13");
 }
 
 #[test]
@@ -187,7 +183,7 @@ fn table_title_mismatch() {
         "14\tStyrke kunnskapen og kompetansen i politiet\tJD",
         "14\tStyrke kunnskapen og kompetansen i politet\tJD",
     );
-    let f = injected(&text, check::TABLE_TITLE_MISMATCH, "14");
+    let f = injected(&text, Rule::TableTitleMismatch, "14");
     assert_eq!(f.found, "Styrke kunnskapen og kompetansen i politet");
 }
 
@@ -199,7 +195,7 @@ fn table_status_mismatch() {
         "Status: Pågående",
         "Status: Ferdigstilt",
     );
-    let f = injected(&text, check::TABLE_STATUS_MISMATCH, "14");
+    let f = injected(&text, Rule::TableStatusMismatch, "14");
     assert_eq!(
         (f.expected.as_str(), f.found.as_str()),
         ("Ferdigstilt", "Pågående")
@@ -213,7 +209,7 @@ fn table_responsible_mismatch() {
         "kompetansen i politiet\tJD\tPågående",
         "kompetansen i politiet\tAID\tPågående",
     );
-    let f = injected(&text, check::TABLE_RESPONSIBLE_MISMATCH, "14");
+    let f = injected(&text, Rule::TableResponsibleMismatch, "14");
     assert!(
         f.message.contains("leaves out the lead \"JD\""),
         "{}",
@@ -225,7 +221,7 @@ fn table_responsible_mismatch() {
         "\tBFD og AID\tPågående",
         "\tBFD og JD\tPågående",
     );
-    let f = injected(&text, check::TABLE_RESPONSIBLE_MISMATCH, "19");
+    let f = injected(&text, Rule::TableResponsibleMismatch, "19");
     assert!(
         f.message
             .contains("names \"JD\" which the section does not"),
@@ -243,14 +239,14 @@ fn table_area_mismatch() {
         &format!("{group}{row}"),
         &format!("{row}{group}"),
     );
-    let f = injected(&text, check::TABLE_AREA_MISMATCH, "21");
+    let f = injected(&text, Rule::TableAreaMismatch, "21");
     assert_eq!((f.expected.as_str(), f.found.as_str()), ("3", "2"));
 }
 
 #[test]
 fn summary_count_mismatch() {
     let text = replace_once(&util::reference_text(), "er 26 pågående", "er 25 pågående");
-    let f = injected(&text, check::SUMMARY_COUNT_MISMATCH, "");
+    let f = injected(&text, Rule::SummaryCountMismatch, "");
     assert_eq!((f.expected.as_str(), f.found.as_str()), ("26", "25"));
     // A status the table uses but the sentence leaves out.
     let text = replace_once(
@@ -258,7 +254,7 @@ fn summary_count_mismatch() {
         "er 26 pågående og 7 tiltak er ferdigstilt.",
         "er 26 pågående.",
     );
-    let f = injected(&text, check::SUMMARY_COUNT_MISMATCH, "");
+    let f = injected(&text, Rule::SummaryCountMismatch, "");
     assert!(f.message.contains("\"Ferdigstilt\""), "{}", f.message);
     assert_eq!((f.expected.as_str(), f.found.as_str()), ("7", "0"));
 }
@@ -272,7 +268,7 @@ fn rollup_status_mismatch() {
         "Status: Ferdigstilt",
         "Status: Pågående",
     );
-    let f = injected(&text, check::ROLLUP_STATUS_MISMATCH, "9");
+    let f = injected(&text, Rule::RollupStatusMismatch, "9");
     assert!(
         f.message.contains("Tiltak 9 b) is \"Pågående\""),
         "{}",
@@ -285,7 +281,7 @@ fn rollup_status_mismatch() {
         "Status: Pågående",
         "Status: Ferdigstilt",
     );
-    injected(&text, check::ROLLUP_STATUS_MISMATCH, "10");
+    injected(&text, Rule::RollupStatusMismatch, "10");
 }
 
 #[test]
@@ -295,7 +291,7 @@ fn numbering() {
         "\nTiltak 9 b) Bidra til god undervisning om vold, kropp, kjønn, seksualitet og seksuell grensesetting\n",
         "\nTiltak 9 c) Bidra til god undervisning om vold, kropp, kjønn, seksualitet og seksuell grensesetting\n",
     );
-    let f = injected(&text, check::NUMBERING, "9c");
+    let f = injected(&text, Rule::Numbering, "9c");
     assert_eq!((f.expected.as_str(), f.found.as_str()), ("9b", "9c"));
     // A skipped top-level number in the table.
     let text = replace_once(
@@ -306,7 +302,7 @@ fn numbering() {
     let findings = run(&util::parse_text(&text));
     let numbering: Vec<_> = findings
         .iter()
-        .filter(|f| f.rule == check::NUMBERING)
+        .filter(|f| f.rule == Rule::Numbering)
         .collect();
     // One slip: 13 is missing where the "31" stands, and 31 appears twice;
     // the rows after the slip are not each reported.
@@ -317,7 +313,7 @@ fn numbering() {
             .collect::<Vec<_>>(),
         [("31", "13", "31"), ("31", "", "31")]
     );
-    injected(&text, check::NUMBERING, "31");
+    injected(&text, Rule::Numbering, "31");
 }
 
 #[test]
@@ -328,7 +324,7 @@ fn unknown_department() {
         "Ansvarlig: JD",
         "Ansvarlig: JD, i samarbeid med NKVTS",
     );
-    let f = injected(&text, check::UNKNOWN_DEPARTMENT, "14");
+    let f = injected(&text, Rule::UnknownDepartment, "14");
     assert_eq!(f.found, "NKVTS");
     // Only the case differs: still reported, and the message says so.
     let text = replace_in_section(
@@ -337,7 +333,7 @@ fn unknown_department() {
         "Ansvarlig: JD",
         "Ansvarlig: JD, i samarbeid med Pod",
     );
-    let f = injected(&text, check::UNKNOWN_DEPARTMENT, "14");
+    let f = injected(&text, Rule::UnknownDepartment, "14");
     assert_eq!(f.expected, "POD");
     assert!(f.message.contains("only the case differs"), "{}", f.message);
 }
@@ -350,7 +346,7 @@ fn missing_field() {
         "Status: Pågående\n",
         "",
     );
-    let f = injected(&text, check::MISSING_FIELD, "14");
+    let f = injected(&text, Rule::MissingField, "14");
     assert_eq!(f.expected, "Status:");
 }
 

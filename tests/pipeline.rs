@@ -65,7 +65,7 @@ fn findings_of_the_2023_pdfs() {
         .iter()
         .map(|f| {
             vec![
-                f.rule.clone(),
+                f.rule.to_string(),
                 f.severity.as_str().into(),
                 f.measure.clone(),
                 f.expected.clone(),

@@ -133,7 +133,7 @@ fn pdf_pages_are_the_printed_ones() {
         let toc = pdf
             .toc
             .iter()
-            .find(|e| e.id == m.id && e.kind == tiltak::model::HeadingKind::Measure)
+            .find(|e| e.id == m.id.to_string() && e.kind == tiltak::model::HeadingKind::Measure)
             .unwrap();
         assert_eq!(
             m.page.as_deref(),
@@ -210,7 +210,7 @@ Arbeidet fortsetter, og en evaluering vil foreligge våren 2026.
         .iter()
         .map(|m| {
             (
-                m.id.as_str(),
+                m.id.to_string(),
                 m.status.as_deref(),
                 m.lead.as_deref(),
                 m.partners.clone(),
@@ -220,8 +220,13 @@ Arbeidet fortsetter, og en evaluering vil foreligge våren 2026.
     assert_eq!(
         measures,
         [
-            ("1", Some("Avsluttet"), Some("JD"), vec![]),
-            ("2", Some("Videreført"), Some("HOD"), vec!["JD".to_string()]),
+            ("1".to_string(), Some("Avsluttet"), Some("JD"), vec![]),
+            (
+                "2".to_string(),
+                Some("Videreført"),
+                Some("HOD"),
+                vec!["JD".to_string()]
+            ),
         ]
     );
     let rows: Vec<_> = r
@@ -239,7 +244,7 @@ Arbeidet fortsetter, og en evaluering vil foreligge våren 2026.
     assert_eq!(counts, [("avsluttet", 1), ("videreført", 1)]);
     assert_eq!(r.departments.len(), 2);
     assert_eq!(r.commitments.len(), 1);
-    assert_eq!(r.commitments[0].due, "2026-H1");
+    assert_eq!(r.commitments[0].due.to_string(), "2026-H1");
     assert!(
         tiltak::check::run(&r).is_empty(),
         "{:#?}",

@@ -7,53 +7,24 @@
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::clean::SUSPENDED_HYPHEN_FOLLOWERS;
-use crate::model::HeadingKind;
-use crate::parse::comparable;
+use crate::model::{HeadingKind, MeasureId};
+use crate::text;
+use crate::vocab;
 
-/// The form of a text that comparisons use.
-///
-/// Ignores what is not a difference to a reader: whitespace and line wraps,
-/// punctuation at the end, dot leaders, the case of the first letter, and a
-/// word broken by a hyphen at a line end ("kompetanse- heving"). A hyphen
-/// before "og", "eller" and the other words `clean` knows is a Norwegian
-/// suspended hyphen
-/// ("volds- og trusselutsatte") and is kept.
-pub(super) fn normalise(text: &str) -> String {
-    let t = text.trim_end_matches(|c: char| {
-        c == '.' || c == '…' || c == ':' || c == ',' || c.is_whitespace()
-    });
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let mut joined: Vec<String> = Vec::with_capacity(words.len());
-    for word in words {
-        match joined.last_mut() {
-            Some(prev)
-                if prev.ends_with('-')
-                    && prev.len() > 1
-                    && word.chars().next().is_some_and(char::is_lowercase)
-                    && !SUSPENDED_HYPHEN_FOLLOWERS.contains(&word) =>
-            {
-                prev.pop();
-                prev.push_str(word);
-            }
-            _ => joined.push(word.to_string()),
-        }
-    }
-    comparable(&joined.join(" "))
-}
-
-/// Whether two texts say the same thing (see [`normalise`]).
+/// Whether two titles, statuses or names say the same thing: compared as
+/// [`text::label_key`] does, ignoring whitespace and line wraps,
+/// punctuation at the end, dot leaders, the case of the first letter and a
+/// word broken by a hyphen at a line end.
 pub(super) fn same(a: &str, b: &str) -> bool {
-    normalise(a) == normalise(b)
+    text::label_key(a) == text::label_key(b)
 }
 
 /// The differing words from `from` to `to`, compact: `nordisk → nordiske`,
 /// `−innvandrere`, `+nye`; several changes separated by "; ".
 pub(super) fn word_diff(from: &str, to: &str) -> String {
-    let old_text = normalise(from);
-    let new_text = normalise(to);
-    let old: Vec<&str> = old_text.split(' ').filter(|w| !w.is_empty()).collect();
-    let new: Vec<&str> = new_text.split(' ').filter(|w| !w.is_empty()).collect();
+    let (old, new) = (text::label_words(from), text::label_words(to));
+    let old_keys: Vec<&str> = old.iter().map(|w| w.key.as_str()).collect();
+    let new_keys: Vec<&str> = new.iter().map(|w| w.key.as_str()).collect();
     let mut parts: Vec<String> = Vec::new();
     // Adjacent delete and insert ops are one replacement for the reader.
     let mut removed: Vec<&str> = Vec::new();
@@ -68,13 +39,13 @@ pub(super) fn word_diff(from: &str, to: &str) -> String {
         removed.clear();
         added.clear();
     };
-    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => flush(&mut removed, &mut added, &mut parts),
             _ => {
-                removed.extend_from_slice(&old[old_range]);
-                added.extend_from_slice(&new[new_range]);
+                removed.extend(old[old_range].iter().map(|w| w.text.as_str()));
+                added.extend(new[new_range].iter().map(|w| w.text.as_str()));
             }
         }
     }
@@ -86,7 +57,7 @@ pub(super) fn word_diff(from: &str, to: &str) -> String {
 /// case-insensitively, and ignoring a final "e", because the sentence may
 /// inflect the table's adjective ("7 er ferdigstilte" for "Ferdigstilt").
 pub(super) fn status_key(status: &str) -> String {
-    let key = normalise(status).to_lowercase();
+    let key = text::label_key(status).to_lowercase();
     key.strip_suffix('e')
         .map_or_else(|| key.clone(), str::to_string)
 }
@@ -98,26 +69,22 @@ pub(super) fn status_key(status: &str) -> String {
 /// sentence (an empty subject) as "Summary".
 pub fn subject_label(measure: &str) -> String {
     if measure.is_empty() {
-        "Summary".to_string()
-    } else if measure.starts_with(|c: char| c.is_ascii_digit()) {
-        measure_label(measure)
-    } else {
-        measure.to_string()
+        return "Summary".to_string();
+    }
+    match MeasureId::parse(measure) {
+        Some(id) => vocab::measure_label(&id),
+        None => measure.to_string(),
     }
 }
 
-/// How a reader names a measure: "Tiltak 9 a)" for `9a`, "Tiltak 12" for `12`.
-pub(super) fn measure_label(id: &str) -> String {
-    let (number, letter) = split_id(id);
-    match letter {
-        Some(l) => format!("Tiltak {number} {l})"),
-        None => format!("Tiltak {number}"),
-    }
+/// How a reader names a measure: "Tiltak 9 a)".
+pub(super) fn measure_label(id: &MeasureId) -> String {
+    vocab::measure_label(id)
 }
 
 /// How a reader names an innsatsområde: "Innsatsområde 2" for `2`.
 pub(super) fn area_label(id: &str) -> String {
-    format!("Innsatsområde {id}")
+    vocab::area_label(id)
 }
 
 /// A section's title without trailing punctuation, as the finding's `measure`.
@@ -142,21 +109,10 @@ pub(super) fn heading_label(kind: HeadingKind, id: &str, title: &str) -> String 
 /// a bare id or title would not read as the subject of a sentence.
 pub(super) fn heading_name(kind: HeadingKind, id: &str, title: &str) -> String {
     match kind {
-        HeadingKind::Measure => measure_label(id),
+        HeadingKind::Measure => subject_label(id),
         HeadingKind::Area => area_label(id),
         HeadingKind::Section => format!("The section \"{}\"", section_label(title)),
     }
-}
-
-/// Splits `"9a"` into `(9, Some('a'))`; an id without digits gives `(0, None)`.
-pub(super) fn split_id(id: &str) -> (u32, Option<char>) {
-    let digits: String = id.chars().take_while(char::is_ascii_digit).collect();
-    let letter = id[digits.len()..]
-        .trim()
-        .chars()
-        .next()
-        .filter(|c| c.is_alphabetic());
-    (digits.parse().unwrap_or(0), letter)
 }
 
 /// Names as a message lists them: each in quotes, comma-separated, so that a
@@ -183,6 +139,7 @@ mod tests {
         ));
         assert!(same("Om denne rapporten:.....", "Om denne rapporten"));
         assert!(same("Styrke kompetanse- heving", "Styrke kompetanseheving"));
+        assert!(same("hvordan lhbtqi- personer", "hvordan lhbtqi-personer"));
         // A suspended hyphen is a word of its own, not a broken word.
         assert!(!same("volds- og trusselutsatte", "voldsog trusselutsatte"));
         assert!(same(

@@ -2,14 +2,14 @@
 //! responsible cell against the report's list of departments and
 //! directorates.
 //!
-//! Gives [`UNKNOWN_DEPARTMENT`].
+//! Gives [`Rule::UnknownDepartment`].
 
 use std::collections::HashSet;
 
 use super::compare::{measure_label, same};
-use super::{UNKNOWN_DEPARTMENT, finding};
-use crate::model::{Finding, Report};
-use crate::parse::split_names;
+use super::finding;
+use crate::model::{Finding, MeasureId, Report, Rule};
+use crate::vocab::RESPONSIBLE_LABEL;
 
 /// Reports each name that is neither an abbreviation nor a full name from
 /// the department list, once per measure and name, noting when only the
@@ -19,15 +19,15 @@ pub(super) fn departments(report: &Report, findings: &mut Vec<Finding>) {
         // Without a department list there is nothing to check names against.
         return;
     }
-    let mut reported: HashSet<(String, String)> = HashSet::new();
-    let mut check = |measure: &str, page: Option<&String>, name: &str, place: &str| {
+    let mut reported: HashSet<(MeasureId, String)> = HashSet::new();
+    let mut check = |measure: &MeasureId, page: Option<&String>, name: &str, place: &str| {
         let name = name.trim();
         if name.is_empty()
             || report
                 .departments
                 .iter()
                 .any(|d| d.abbreviation == name || same(&d.name, name))
-            || !reported.insert((measure.to_string(), name.to_string()))
+            || !reported.insert((measure.clone(), name.to_string()))
         {
             return;
         }
@@ -54,8 +54,8 @@ pub(super) fn departments(report: &Report, findings: &mut Vec<Finding>) {
             ),
         };
         findings.push(finding(
-            UNKNOWN_DEPARTMENT,
-            measure,
+            Rule::UnknownDepartment,
+            measure.to_string(),
             page,
             expected,
             name,
@@ -64,12 +64,17 @@ pub(super) fn departments(report: &Report, findings: &mut Vec<Finding>) {
     };
     for m in &report.measures {
         for name in m.lead.iter().chain(&m.partners) {
-            check(&m.id, m.page.as_ref(), name, "the Ansvarlig line");
+            check(
+                &m.id,
+                m.page.as_ref(),
+                name,
+                &format!("the {RESPONSIBLE_LABEL} line"),
+            );
         }
     }
     for row in &report.overview {
-        for name in split_names(&row.responsible) {
-            check(&row.id, row.page.as_ref(), &name, "the overview table");
+        for name in &row.ministries {
+            check(&row.id, row.page.as_ref(), name, "the overview table");
         }
     }
 }

@@ -2,28 +2,29 @@
 //! second source — parents against their sub-measures, the numbering of the
 //! measures, and the fields every leaf measure must have.
 //!
-//! Gives [`ROLLUP_STATUS_MISMATCH`], [`NUMBERING`] and [`MISSING_FIELD`].
+//! Gives [`Rule::RollupStatusMismatch`], [`Rule::Numbering`] and [`Rule::MissingField`].
 
 use std::collections::HashSet;
 
-use super::compare::{measure_label, split_id};
-use super::table::sub_measures;
-use super::{MISSING_FIELD, NUMBERING, ROLLUP_STATUS_MISMATCH, finding, is_finished};
-use crate::model::{Finding, Measure, Report};
+use super::compare::measure_label;
+use super::finding;
+use crate::model::{Finding, Measure, MeasureId, Report, Rule, StatusClass, SubId};
+use crate::vocab::{self, RESPONSIBLE_LABEL, STATUS_LABEL};
 
 // ---------------------------------------------------------------- roll-up
 
 /// Reports a parent whose status contradicts its sub-measures: finished
-/// while one of them is open, or still open although all of them are
-/// finished. The parent's own status comes from its section, or failing that
-/// from its overview row.
+/// while one of them is open, or open although all of them are finished.
+/// The parent's own status comes from its section, or failing that from its
+/// overview row. What a status means is [`vocab::status_class`]'s reading;
+/// a status it does not know contradicts nothing.
 pub(super) fn rollup(report: &Report, findings: &mut Vec<Finding>) {
     for parent in report.measures.iter().filter(|m| m.parent.is_none()) {
-        let subs = sub_measures(report, &parent.id);
+        let subs: Vec<&Measure> = report.sub_measures(&parent.id).collect();
         if subs.is_empty() {
             continue;
         }
-        let row = report.overview.iter().find(|r| r.id == parent.id);
+        let row = report.row(&parent.id);
         let (status, source) = match (&parent.status, row) {
             (Some(s), _) if !s.trim().is_empty() => (s.as_str(), "its section"),
             (_, Some(r)) if !r.status.trim().is_empty() => {
@@ -31,44 +32,46 @@ pub(super) fn rollup(report: &Report, findings: &mut Vec<Finding>) {
             }
             _ => continue,
         };
-        let known: Vec<(&Measure, &str)> = subs
+        let class = vocab::status_class(status);
+        if class == StatusClass::Unknown {
+            continue;
+        }
+        let known: Vec<(&Measure, &str, StatusClass)> = subs
             .iter()
-            .filter_map(|m| m.status.as_deref().map(|s| (*m, s)))
+            .filter_map(|m| m.status.as_deref().map(|s| (*m, s, vocab::status_class(s))))
             .collect();
         let name = measure_label(&parent.id);
         let listing = known
             .iter()
-            .map(|(m, s)| format!("{}: {s}", measure_label(&m.id)))
+            .map(|(m, s, _)| format!("{}: {s}", measure_label(&m.id)))
             .collect::<Vec<_>>()
             .join("; ");
-        if is_finished(status) {
-            let open: Vec<&(&Measure, &str)> =
-                known.iter().filter(|(_, s)| !is_finished(s)).collect();
-            if let Some((sub, sub_status)) = open.first() {
-                findings.push(finding(
-                    ROLLUP_STATUS_MISMATCH,
-                    &parent.id,
-                    parent.page.as_ref(),
-                    &listing,
-                    status,
-                    format!(
-                        "{name} is \"{status}\" according to {source} but its sub-measure {} is \"{sub_status}\".",
-                        measure_label(&sub.id)
-                    ),
-                ));
-            }
-        } else if known.len() == subs.len() && known.iter().all(|(_, s)| is_finished(s)) {
-            findings.push(finding(
-                ROLLUP_STATUS_MISMATCH,
-                &parent.id,
-                parent.page.as_ref(),
-                &listing,
-                status,
-                format!(
-                    "{name} is \"{status}\" according to {source} but all its sub-measures are finished ({listing})."
-                ),
-            ));
-        }
+        let open = known
+            .iter()
+            .find(|(_, _, c)| !c.is_finished() && *c != StatusClass::Unknown);
+        let message = if class.is_finished() {
+            let Some((sub, sub_status, _)) = open else {
+                continue;
+            };
+            format!(
+                "{name} is \"{status}\" according to {source} but its sub-measure {} is \"{sub_status}\".",
+                measure_label(&sub.id)
+            )
+        } else if known.len() == subs.len() && known.iter().all(|(_, _, c)| c.is_finished()) {
+            format!(
+                "{name} is \"{status}\" according to {source} but all its sub-measures are finished ({listing})."
+            )
+        } else {
+            continue;
+        };
+        findings.push(finding(
+            Rule::RollupStatusMismatch,
+            parent.id.to_string(),
+            parent.page.as_ref(),
+            &listing,
+            status,
+            message,
+        ));
     }
 }
 
@@ -80,58 +83,69 @@ pub(super) fn rollup(report: &Report, findings: &mut Vec<Finding>) {
 pub(super) fn numbering(report: &Report, findings: &mut Vec<Finding>) {
     // Top-level numbers as the sections show them: a sub-measure stands for
     // its number when no heading of the parent came before it.
-    let mut sections: Vec<(u32, &Measure)> = Vec::new();
-    for m in &report.measures {
-        let (number, _) = split_id(&m.id);
-        if m.parent.is_some() && sections.last().is_some_and(|(n, _)| *n == number) {
-            continue;
-        }
-        sections.push((number, m));
-    }
-    let seq: Vec<(u32, &str, Option<&String>)> = sections
+    let headings: Vec<(&MeasureId, Option<&String>)> = report
+        .measures
         .iter()
-        .map(|(n, m)| (*n, m.id.as_str(), m.page.as_ref()))
+        .map(|m| (&m.id, m.page.as_ref()))
         .collect();
-    number_run(&seq, "the measure headings", findings);
+    number_run(&top_level(&headings), "the measure headings", findings);
+    let rows: Vec<(&MeasureId, Option<&String>)> = report
+        .overview
+        .iter()
+        .map(|r| (&r.id, r.page.as_ref()))
+        .collect();
+    number_run(&top_level(&rows), "the overview table", findings);
+    sub_parts(report, findings);
+}
 
-    let mut rows: Vec<(u32, &str, Option<&String>)> = Vec::new();
-    for r in &report.overview {
-        let (number, letter) = split_id(&r.id);
-        if letter.is_some() && rows.last().is_some_and(|(n, _, _)| *n == number) {
+/// Top-level numbers as a sequence shows them: a sub-measure stands for
+/// its number when no item of that number came before it.
+fn top_level<'a>(
+    items: &[(&'a MeasureId, Option<&'a String>)],
+) -> Vec<(u32, &'a MeasureId, Option<&'a String>)> {
+    let mut seq: Vec<(u32, &MeasureId, Option<&String>)> = Vec::new();
+    for &(id, page) in items {
+        if id.is_sub() && seq.last().is_some_and(|(n, _, _)| *n == id.number) {
             continue;
         }
-        rows.push((number, r.id.as_str(), r.page.as_ref()));
+        seq.push((id.number, id, page));
     }
-    number_run(&rows, "the overview table", findings);
+    seq
+}
 
-    // Sub-measure letters run a, b, c... under each number.
-    let mut last: Option<(u32, char)> = None;
+/// Reports sub-measures whose parts do not run a, b, c… (or 1, 2, 3…)
+/// under each number.
+fn sub_parts(report: &Report, findings: &mut Vec<Finding>) {
+    let mut last: Option<(u32, SubId)> = None;
     for m in &report.measures {
-        let (number, letter) = split_id(&m.id);
-        let Some(letter) = letter.filter(|_| m.parent.is_some()) else {
+        let Some(sub) = m.id.sub.filter(|_| m.parent.is_some()) else {
             last = None;
             continue;
         };
         let expected = match last {
-            Some((n, l)) if n == number => char::from_u32(l as u32 + 1).unwrap_or('?'),
-            _ => 'a',
+            Some((n, l)) if n == m.id.number => l.next(),
+            _ => sub.first(),
         };
-        if letter != expected {
+        if sub != expected {
+            let want = MeasureId {
+                number: m.id.number,
+                sub: Some(expected),
+            };
             findings.push(finding(
-                NUMBERING,
-                &m.id,
+                Rule::Numbering,
+                m.id.to_string(),
                 m.page.as_ref(),
-                format!("{number}{expected}"),
-                &m.id,
+                want.to_string(),
+                m.id.to_string(),
                 format!(
                     "{}: sub-measure letters should run a, b, c… but the heading here is \"{}\" where \"{}\" was expected.",
                     measure_label(&m.id),
                     measure_label(&m.id),
-                    measure_label(&format!("{number}{expected}"))
+                    measure_label(&want)
                 ),
             ));
         }
-        last = Some((number, letter));
+        last = Some((m.id.number, sub));
     }
 }
 
@@ -143,24 +157,29 @@ pub(super) fn numbering(report: &Report, findings: &mut Vec<Finding>) {
 /// reported at the item standing where they should be, a repeated number
 /// at its second occurrence, and only when neither happened is a number
 /// lower than its predecessor reported as out of order.
-fn number_run(seq: &[(u32, &str, Option<&String>)], source: &str, findings: &mut Vec<Finding>) {
+fn number_run(
+    seq: &[(u32, &MeasureId, Option<&String>)],
+    source: &str,
+    findings: &mut Vec<Finding>,
+) {
     let Some(max) = seq.iter().map(|(n, _, _)| *n).max() else {
         return;
     };
     let present: HashSet<u32> = seq.iter().map(|(n, _, _)| *n).collect();
-    let mut push = |id: &str, page: Option<&String>, expected: String, found: u32, what: String| {
-        findings.push(finding(
-            NUMBERING,
-            id,
-            page,
-            expected,
-            found.to_string(),
-            format!(
-                "{}: the measure numbers in {source} {what}.",
-                measure_label(id)
-            ),
-        ));
-    };
+    let mut push =
+        |id: &MeasureId, page: Option<&String>, expected: String, found: u32, what: String| {
+            findings.push(finding(
+                Rule::Numbering,
+                id.to_string(),
+                page,
+                expected,
+                found.to_string(),
+                format!(
+                    "{}: the measure numbers in {source} {what}.",
+                    measure_label(id)
+                ),
+            ));
+        };
     let mut irregular = false;
     let mut missing = (1..=max).filter(|n| !present.contains(n)).peekable();
     while let Some(first) = missing.next() {
@@ -191,13 +210,13 @@ fn number_run(seq: &[(u32, &str, Option<&String>)], source: &str, findings: &mut
             let first = seq[..i]
                 .iter()
                 .find(|(n, _, _)| *n == number)
-                .map_or("", |(_, id, _)| *id);
+                .map_or_else(String::new, |(_, id, _)| measure_label(id));
             push(
                 id,
                 page,
                 String::new(),
                 number,
-                format!("repeat {number} (already used by {})", measure_label(first)),
+                format!("repeat {number} (already used by {first})"),
             );
             irregular = true;
         }
@@ -226,22 +245,18 @@ fn number_run(seq: &[(u32, &str, Option<&String>)], source: &str, findings: &mut
 /// are checked.
 pub(super) fn missing_fields(report: &Report, findings: &mut Vec<Finding>) {
     for m in &report.measures {
-        if report
-            .measures
-            .iter()
-            .any(|s| s.parent.as_deref() == Some(m.id.as_str()))
-        {
+        if report.sub_measures(&m.id).next().is_some() {
             continue;
         }
         let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
         for (missing, field) in [
-            (blank(&m.status), "Status"),
-            (blank(&m.responsible), "Ansvarlig"),
+            (blank(&m.status), STATUS_LABEL),
+            (blank(&m.responsible), RESPONSIBLE_LABEL),
         ] {
             if missing {
                 findings.push(finding(
-                    MISSING_FIELD,
-                    &m.id,
+                    Rule::MissingField,
+                    m.id.to_string(),
                     m.page.as_ref(),
                     format!("{field}:"),
                     "",

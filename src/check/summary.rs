@@ -1,13 +1,14 @@
 //! Summary rule: the counts in the summary sentence ("Av totalt 33 tiltak er
 //! 7 ferdigstilte …") against the overview table.
 //!
-//! Gives [`SUMMARY_COUNT_MISMATCH`].
+//! Gives [`Rule::SummaryCountMismatch`].
 
 use std::collections::{BTreeMap, HashSet};
 
 use super::compare::status_key;
-use super::{SUMMARY_COUNT_MISMATCH, finding};
-use crate::model::{Finding, Report};
+use super::finding;
+use crate::model::{Finding, Report, Rule};
+use crate::vocab;
 
 /// Compares the total and each status count of the summary sentence with
 /// the overview table, and reports table statuses the sentence leaves out.
@@ -23,12 +24,16 @@ pub(super) fn summary(report: &Report, findings: &mut Vec<Finding>) {
         && total as usize != rows
     {
         findings.push(finding(
-            SUMMARY_COUNT_MISMATCH,
+            Rule::SummaryCountMismatch,
             "",
             page,
             rows.to_string(),
             total.to_string(),
-            format!("The summary sentence says there are {total} measures (\"totalt {total} tiltak\") but the overview table has {rows} rows."),
+            format!(
+                "The summary sentence says there are {total} measures (\"{before} {total} {after}\") but the overview table has {rows} rows.",
+                before = vocab::SUMMARY_TOTAL.0,
+                after = vocab::SUMMARY_TOTAL.1,
+            ),
         ));
     }
     if summary.counts.is_empty() {
@@ -54,7 +59,7 @@ pub(super) fn summary(report: &Report, findings: &mut Vec<Finding>) {
         let in_table = table.get(&key).map_or(0, |(_, n)| *n);
         if in_table != stated.count as usize {
             findings.push(finding(
-                SUMMARY_COUNT_MISMATCH,
+                Rule::SummaryCountMismatch,
                 "",
                 page,
                 in_table.to_string(),
@@ -74,7 +79,7 @@ pub(super) fn summary(report: &Report, findings: &mut Vec<Finding>) {
     for key in order.iter().filter(|k| !mentioned.contains(*k)) {
         let (status, n) = &table[key];
         findings.push(finding(
-            SUMMARY_COUNT_MISMATCH,
+            Rule::SummaryCountMismatch,
             "",
             page,
             n.to_string(),

@@ -1,35 +1,24 @@
 //! Overview-table rules: each row of the overview table against the section
 //! of its measure.
 //!
-//! Gives [`TABLE_MISSING`], [`TABLE_TITLE_MISMATCH`],
-//! [`TABLE_STATUS_MISMATCH`], [`TABLE_RESPONSIBLE_MISMATCH`] and
-//! [`TABLE_AREA_MISMATCH`].
+//! Gives [`Rule::TableMissing`], [`Rule::TableTitleMismatch`],
+//! [`Rule::TableStatusMismatch`], [`Rule::TableResponsibleMismatch`] and
+//! [`Rule::TableAreaMismatch`].
 
 use std::collections::HashSet;
 
-use super::compare::{area_label, measure_label, normalise, quoted_list, same, word_diff};
-use super::{
-    TABLE_AREA_MISMATCH, TABLE_MISSING, TABLE_RESPONSIBLE_MISMATCH, TABLE_STATUS_MISMATCH,
-    TABLE_TITLE_MISMATCH, finding,
-};
-use crate::model::{Finding, Measure, OverviewRow, Report};
-use crate::parse::split_names;
-
-/// The sub-measures of `parent`, in document order.
-pub(super) fn sub_measures<'a>(report: &'a Report, parent: &str) -> Vec<&'a Measure> {
-    report
-        .measures
-        .iter()
-        .filter(|m| m.parent.as_deref() == Some(parent))
-        .collect()
-}
+use super::compare::{area_label, measure_label, quoted_list, same, word_diff};
+use super::finding;
+use crate::model::{Finding, Measure, MeasureId, OverviewRow, Report, Rule};
+use crate::text;
+use crate::vocab::{RESPONSIBLE_LABEL, STATUS_LABEL};
 
 /// A measure's own status, or the one status all its sub-measures share.
 fn effective_status(report: &Report, measure: &Measure) -> Option<String> {
     if let Some(s) = measure.status.as_ref().filter(|s| !s.trim().is_empty()) {
         return Some(s.clone());
     }
-    let subs = sub_measures(report, &measure.id);
+    let subs: Vec<&Measure> = report.sub_measures(&measure.id).collect();
     let first = subs.first()?.status.clone()?;
     subs.iter()
         .all(|m| m.status.as_deref().is_some_and(|s| same(s, &first)))
@@ -46,17 +35,17 @@ pub(super) fn table(report: &Report, findings: &mut Vec<Finding>) {
         .iter()
         .filter(|m| m.parent.is_none())
         .collect();
-    let mut rows_seen: HashSet<&str> = HashSet::new();
+    let mut rows_seen: HashSet<&MeasureId> = HashSet::new();
     for measure in &top_level {
-        let id = measure.id.as_str();
+        let id = &measure.id;
         let name = measure_label(id);
-        let Some(row) = report.overview.iter().find(|r| r.id == id) else {
+        let Some(row) = report.row(id) else {
             // A report without any overview table is another layout, not
             // 33 missing rows.
             if !report.overview.is_empty() {
                 findings.push(finding(
-                    TABLE_MISSING,
-                    id,
+                    Rule::TableMissing,
+                    id.to_string(),
                     measure.page.as_ref(),
                     &measure.title,
                     "",
@@ -75,11 +64,11 @@ pub(super) fn table(report: &Report, findings: &mut Vec<Finding>) {
         let covered = report
             .measures
             .iter()
-            .any(|m| m.id == row.id || m.parent.as_deref() == Some(row.id.as_str()));
-        if !covered && rows_seen.insert(row.id.as_str()) {
+            .any(|m| m.id == row.id || m.parent.as_ref() == Some(&row.id));
+        if !covered && rows_seen.insert(&row.id) {
             findings.push(finding(
-                TABLE_MISSING,
-                &row.id,
+                Rule::TableMissing,
+                row.id.to_string(),
                 row.page.as_ref(),
                 "",
                 &row.title,
@@ -95,13 +84,13 @@ pub(super) fn table(report: &Report, findings: &mut Vec<Finding>) {
 
 /// Compares one overview row with its measure section.
 fn table_row(report: &Report, measure: &Measure, row: &OverviewRow, findings: &mut Vec<Finding>) {
-    let id = measure.id.as_str();
-    let name = measure_label(id);
+    let id = measure.id.to_string();
+    let name = measure_label(&measure.id);
     let page = measure.page.as_ref();
     if !same(&row.title, &measure.title) {
         findings.push(finding(
-            TABLE_TITLE_MISMATCH,
-            id,
+            Rule::TableTitleMismatch,
+            &id,
             page,
             &measure.title,
             &row.title,
@@ -123,13 +112,13 @@ fn table_row(report: &Report, measure: &Measure, row: &OverviewRow, findings: &m
             "all its sub-measures say"
         };
         findings.push(finding(
-            TABLE_STATUS_MISMATCH,
-            id,
+            Rule::TableStatusMismatch,
+            &id,
             page,
             &status,
             &row.status,
             format!(
-                "{name}: the overview table gives status \"{}\" but {source} \"Status: {status}\".",
+                "{name}: the overview table gives status \"{}\" but {source} \"{STATUS_LABEL}: {status}\".",
                 row.status
             ),
         ));
@@ -137,8 +126,8 @@ fn table_row(report: &Report, measure: &Measure, row: &OverviewRow, findings: &m
     responsible(report, measure, row, findings);
     if !row.area.is_empty() && !measure.area.is_empty() && row.area != measure.area {
         findings.push(finding(
-            TABLE_AREA_MISMATCH,
-            id,
+            Rule::TableAreaMismatch,
+            &id,
             page,
             &measure.area,
             &row.area,
@@ -155,11 +144,11 @@ fn table_row(report: &Report, measure: &Measure, row: &OverviewRow, findings: &m
 /// abbreviation of a department spelled out in full, else the name itself;
 /// case-insensitive, since a case slip is reported as an unknown department.
 fn department_key(report: &Report, name: &str) -> String {
-    let full = normalise(name).to_lowercase();
+    let full = text::label_key(name).to_lowercase();
     report
         .departments
         .iter()
-        .find(|d| normalise(&d.name).to_lowercase() == full)
+        .find(|d| text::label_key(&d.name).to_lowercase() == full)
         .map_or_else(
             || name.trim().to_lowercase(),
             |d| d.abbreviation.to_lowercase(),
@@ -178,8 +167,8 @@ fn responsible(report: &Report, measure: &Measure, row: &OverviewRow, findings: 
     let sections: Vec<&Measure> = if measure.lead.is_some() {
         vec![measure]
     } else {
-        sub_measures(report, &measure.id)
-            .into_iter()
+        report
+            .sub_measures(&measure.id)
             .filter(|m| m.lead.is_some())
             .collect()
     };
@@ -192,7 +181,7 @@ fn responsible(report: &Report, measure: &Measure, row: &OverviewRow, findings: 
         .flat_map(|m| m.lead.iter().chain(&m.partners))
         .map(|n| department_key(report, n))
         .collect();
-    let cell: Vec<String> = split_names(&row.responsible);
+    let cell = &row.ministries;
     let cell_keys: HashSet<String> = cell.iter().map(|n| department_key(report, n)).collect();
     let missing_leads: Vec<&str> = leads
         .iter()
@@ -226,13 +215,13 @@ fn responsible(report: &Report, measure: &Measure, row: &OverviewRow, findings: 
         ));
     }
     findings.push(finding(
-        TABLE_RESPONSIBLE_MISMATCH,
-        &measure.id,
+        Rule::TableResponsibleMismatch,
+        measure.id.to_string(),
         measure.page.as_ref(),
         &section_text,
         &row.responsible,
         format!(
-            "{}: the overview table gives \"{}\" as responsible but the section says \"Ansvarlig: {section_text}\" (the table {}).",
+            "{}: the overview table gives \"{}\" as responsible but the section says \"{RESPONSIBLE_LABEL}: {section_text}\" (the table {}).",
             measure_label(&measure.id),
             row.responsible,
             problems.join(" and ")

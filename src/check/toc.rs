@@ -1,10 +1,10 @@
 //! TOC rules: the table of contents against the headings of the body.
 //!
-//! Gives [`TOC_MISSING`], [`TOC_TITLE_MISMATCH`] and [`TOC_PAGE_MISMATCH`].
+//! Gives [`Rule::TocMissing`], [`Rule::TocTitleMismatch`] and [`Rule::TocPageMismatch`].
 
 use super::compare::{heading_label, heading_name, same, word_diff};
-use super::{TOC_MISSING, TOC_PAGE_MISMATCH, TOC_TITLE_MISMATCH, finding};
-use crate::model::{Finding, Heading, HeadingKind, Report};
+use super::finding;
+use crate::model::{Finding, Heading, HeadingKind, Report, Rule};
 
 /// Whether a TOC entry and a heading are the same item of the document.
 fn toc_matches(kind: HeadingKind, id: &str, title: &str, heading: &Heading) -> bool {
@@ -34,7 +34,7 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
             .find(|(i, e)| !used[*i] && toc_matches(e.kind, &e.id, &e.title, h));
         let Some((i, entry)) = entry else {
             findings.push(finding(
-                TOC_MISSING,
+                Rule::TocMissing,
                 subject,
                 h.page.as_ref(),
                 &h.text,
@@ -49,7 +49,7 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
         used[i] = true;
         if !same(&entry.title, &h.title) {
             findings.push(finding(
-                TOC_TITLE_MISMATCH,
+                Rule::TocTitleMismatch,
                 &subject,
                 h.page.as_ref(),
                 &h.title,
@@ -67,7 +67,7 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
             && entry.page.trim() != page.trim()
         {
             findings.push(finding(
-                TOC_PAGE_MISMATCH,
+                Rule::TocPageMismatch,
                 subject,
                 h.page.as_ref(),
                 page,
@@ -82,7 +82,7 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
     for (entry, _) in report.toc.iter().zip(&used).filter(|(_, used)| !**used) {
         let name = heading_name(entry.kind, &entry.id, &entry.title);
         findings.push(finding(
-            TOC_MISSING,
+            Rule::TocMissing,
             heading_label(entry.kind, &entry.id, &entry.title),
             None,
             "",
@@ -97,8 +97,9 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::run;
     use super::super::tests::{paged_report, rules};
-    use super::super::{TOC_PAGE_MISMATCH, run};
+    use crate::model::Rule;
 
     #[test]
     fn toc_page_mismatch_uses_printed_pages() {
@@ -109,8 +110,8 @@ mod tests {
         assert_eq!(findings.len(), 1);
         let f = &findings[0];
         assert_eq!(
-            (f.rule.as_str(), f.measure.as_str(), f.page.as_deref()),
-            (TOC_PAGE_MISMATCH, "2", Some("5"))
+            (f.rule, f.measure.as_str(), f.page.as_deref()),
+            (Rule::TocPageMismatch, "2", Some("5"))
         );
         assert_eq!((f.expected.as_str(), f.found.as_str()), ("5", "6"));
         // Without a printed page (text input) there is nothing to compare.

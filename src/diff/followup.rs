@@ -1,6 +1,6 @@
 //! What became of last year's promises.
 //!
-//! Takes the old report's [`Commitment`]s that fell due by the new report's
+//! Takes the old report's [`Commitment`](crate::model::Commitment)s that fell due by the new report's
 //! as-of date and gives, for each, the measure's new status and the new
 //! progress sentences that speak about it, with a rough verdict.
 //!
@@ -16,8 +16,9 @@
 //!   without naming a date after the due date;
 //! - `delayed`: otherwise, a mentioning sentence names a date after the due
 //!   date (delivered late, or promised anew);
-//! - `kept`: otherwise, the new status reads as finished ("ferdigstilt",
-//!   "gjennomført", "fullført", "avsluttet", not after "ikke");
+//! - `kept`: otherwise, the new status is finished as
+//!   [`vocab::status_class`] reads it ("Ferdigstilt", "Gjennomført"; not
+//!   "Delvis gjennomført" nor "Ikke gjennomført");
 //! - `unclear`: anything else, including a measure the new report lacks.
 //!
 //! Known blind spot: a sentence that reports the promised step done and
@@ -28,9 +29,10 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::{Measure, Report};
-use crate::parse::commitments::{MONTHS, sentences};
-use crate::parse::find_commitments;
+use crate::model::{Due, MeasureId, Report, year_month};
+use crate::parse::commitments::due_date;
+use crate::text;
+use crate::vocab;
 
 /// A rough reading of whether a promise was kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -59,11 +61,11 @@ impl Verdict {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FollowUp {
     /// The measure id in the old report.
-    pub measure: String,
+    pub measure: MeasureId,
     /// The measure id in the new report, if it is there.
-    pub new_measure: Option<String>,
+    pub new_measure: Option<MeasureId>,
     /// When it was due (`YYYY-MM`, `YYYY-H1`, `YYYY-H2` or `YYYY`).
-    pub due: String,
+    pub due: Due,
     /// The old sentence that promised it.
     pub promise: String,
     /// The measure's status in the new report.
@@ -74,67 +76,6 @@ pub struct FollowUp {
     pub verdict: Verdict,
 }
 
-/// Long words that say nothing about what was promised.
-const STOP_WORDS: &[&str] = &[
-    "arbeid",
-    "arbeidet",
-    "allerede",
-    "andre",
-    "annet",
-    "blant",
-    "bidra",
-    "blitt",
-    "dette",
-    "denne",
-    "disse",
-    "eller",
-    "etter",
-    "fortsatt",
-    "første",
-    "gjennom",
-    "halvdel",
-    "halvår",
-    "hvordan",
-    "høsten",
-    "ikke",
-    "kommer",
-    "løpet",
-    "mellom",
-    "også",
-    "regjeringen",
-    "samme",
-    "sammen",
-    "samtidig",
-    "skal",
-    "siden",
-    "slutten",
-    "tiltak",
-    "tiltaket",
-    "under",
-    "utgangen",
-    "videre",
-    "våren",
-    "vinteren",
-    "sommeren",
-];
-
-/// Stems that say something was delivered.
-const DELIVERED: &[&str] = &[
-    "forelå",
-    "levert",
-    "leverte",
-    "publisert",
-    "lansert",
-    "ferdigstilt",
-    "gjennomført",
-    "la fram",
-    "lagt fram",
-    "startet",
-];
-
-/// Stems of status words that read as finished.
-const FINISHED: &[&str] = &["ferdigstilt", "gjennomført", "fullført", "avsluttet"];
-
 /// Follows up the old report's commitments due by `new.as_of`.
 ///
 /// `matched` gives, for an old measure id, the new measure's id, status and
@@ -142,18 +83,20 @@ const FINISHED: &[&str] = &["ferdigstilt", "gjennomført", "fullført", "avslutt
 pub(super) fn run<'a>(
     old: &Report,
     new: &Report,
-    matched: impl Fn(&str) -> Option<(&'a str, Option<&'a str>, &'a str)>,
+    matched: impl Fn(&MeasureId) -> Option<(&'a MeasureId, Option<&'a str>, &'a str)>,
 ) -> Vec<FollowUp> {
-    let new_month = new.as_of.get(..7).unwrap_or(&new.as_of);
+    let Some(new_month) = year_month(&new.as_of) else {
+        return Vec::new();
+    };
     old.commitments
         .iter()
-        .filter(|c| last_month(&c.due).as_str() <= new_month)
+        .filter(|c| c.due.last_month() <= new_month)
         .map(|c| {
             let Some((id, status, progress)) = matched(&c.measure) else {
                 return FollowUp {
                     measure: c.measure.clone(),
                     new_measure: None,
-                    due: c.due.clone(),
+                    due: c.due,
                     promise: c.text.clone(),
                     new_status: None,
                     mentions: Vec::new(),
@@ -162,8 +105,8 @@ pub(super) fn run<'a>(
             };
             let own = key_words(&c.text);
             let context = key_words(sentence_before(old, &c.measure, &c.text));
-            let dates = date_phrases(&c.due);
-            let mentions: Vec<String> = sentences(progress)
+            let dates = date_phrases(c.due);
+            let mentions: Vec<String> = text::sentences(progress)
                 .into_iter()
                 .filter(|s| {
                     let lower = s.to_lowercase();
@@ -180,11 +123,11 @@ pub(super) fn run<'a>(
                 .collect();
             FollowUp {
                 measure: c.measure.clone(),
-                new_measure: Some(id.to_string()),
-                due: c.due.clone(),
+                new_measure: Some(id.clone()),
+                due: c.due,
                 promise: c.text.clone(),
                 new_status: status.map(str::to_string),
-                verdict: verdict(&c.due, status, &mentions),
+                verdict: verdict(c.due, status, &mentions),
                 mentions,
             }
         })
@@ -192,36 +135,33 @@ pub(super) fn run<'a>(
 }
 
 /// The sentence before `sentence` in the old measure's progress text, or "".
-fn sentence_before<'a>(old: &'a Report, measure: &str, sentence: &str) -> &'a str {
-    let Some(m) = old.measures.iter().find(|m| m.id == measure) else {
+fn sentence_before<'a>(old: &'a Report, measure: &MeasureId, sentence: &str) -> &'a str {
+    let Some(m) = old.measure(measure) else {
         return "";
     };
-    let all = sentences(&m.progress);
+    let all = text::sentences(&m.progress);
     all.iter()
         .position(|s| *s == sentence)
         .and_then(|i| i.checked_sub(1))
         .map_or("", |i| all[i])
 }
 
-fn verdict(due: &str, status: Option<&str>, mentions: &[String]) -> Verdict {
-    // Reuse the parser's date reading: a sentence with a date after the
-    // due month is a commitment "as of" the due date.
-    let as_of = format!("{}-28", last_month(due));
+fn verdict(due: Due, status: Option<&str>, mentions: &[String]) -> Verdict {
+    // A sentence with a date after the due month is a commitment "as of"
+    // the due date: the parser's date reading decides it.
     let later = |s: &String| {
-        let probe = Measure {
-            progress: s.clone(),
-            ..Measure::default()
-        };
-        !find_commitments(&[probe], &as_of).is_empty()
+        text::sentences(s)
+            .iter()
+            .any(|s| due_date(s, due.last_month()).is_some())
     };
     if mentions
         .iter()
-        .any(|s| says(&s.to_lowercase(), DELIVERED) && !later(s))
+        .any(|s| says(&s.to_lowercase(), vocab::DELIVERED) && !later(s))
     {
         Verdict::Kept
     } else if mentions.iter().any(later) {
         Verdict::Delayed
-    } else if status.is_some_and(|s| says(&s.to_lowercase(), FINISHED)) {
+    } else if status.is_some_and(|s| vocab::status_class(s).is_finished()) {
         Verdict::Kept
     } else {
         Verdict::Unclear
@@ -233,52 +173,38 @@ fn verdict(due: &str, status: Option<&str>, mentions: &[String]) -> Verdict {
 fn says(text: &str, stems: &[&str]) -> bool {
     stems.iter().any(|stem| {
         text.match_indices(stem)
-            .any(|(i, _)| !text[..i].trim_end().ends_with("ikke"))
+            .any(|(i, _)| !text[..i].trim_end().ends_with(vocab::NEGATION))
     })
-}
-
-/// The last month a due value covers: `2024-H1` → `2024-06`, `2024` → `2024-12`.
-fn last_month(due: &str) -> String {
-    let year = due.get(..4).unwrap_or(due);
-    match due.get(5..) {
-        Some("H1") => format!("{year}-06"),
-        Some("H2") | None => format!("{year}-12"),
-        Some(_) => due.to_string(),
-    }
 }
 
 /// Phrases (lower-case) that name the same month or half-year as `due`.
 /// A bare year names too much in a report about that year to count.
-fn date_phrases(due: &str) -> Vec<String> {
-    let year = due.get(..4).unwrap_or(due);
-    match due.get(5..) {
-        Some("H1") => vec![
-            format!("våren {year}"),
-            format!("første halvdel av {year}"),
-            format!("første halvår {year}"),
-        ],
-        Some("H2") => vec![
-            format!("høsten {year}"),
-            format!("andre halvdel av {year}"),
-            format!("andre halvår {year}"),
-        ],
-        Some(m) => m
-            .parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+fn date_phrases(due: Due) -> Vec<String> {
+    let year = due.year().to_string();
+    match due {
+        Due::Month { month, .. } => vocab::MONTHS
+            .get(usize::from(month).wrapping_sub(1))
             .map(|name| vec![format!("{name} {year}")])
             .unwrap_or_default(),
-        None => Vec::new(),
+        Due::Half { .. } | Due::Season { .. } => {
+            let first = due.first_half() == Some(true);
+            vocab::half_year_phrases(first)
+                .iter()
+                .map(|p| p.replace("{year}", &year))
+                .collect()
+        }
+        Due::Year(_) => Vec::new(),
     }
 }
 
 /// Content words of a sentence, as six-letter stems.
 fn key_words(sentence: &str) -> HashSet<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
+    text::terms(sentence)
         .filter(|w| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()) && !MONTHS.contains(&w.as_str()))
+        .filter(|w| {
+            !vocab::FOLLOW_UP_STOP_WORDS.contains(&w.as_str())
+                && !vocab::MONTHS.contains(&w.as_str())
+        })
         .map(|w| w.chars().take(6).collect())
         .collect()
 }
@@ -287,32 +213,40 @@ fn key_words(sentence: &str) -> HashSet<String> {
 mod tests {
     use super::*;
 
+    fn due(text: &str) -> Due {
+        text.parse().unwrap()
+    }
+
     #[test]
-    fn due_months_and_phrases() {
-        assert_eq!(last_month("2024-H1"), "2024-06");
-        assert_eq!(last_month("2024"), "2024-12");
-        assert_eq!(last_month("2024-02"), "2024-02");
-        assert_eq!(date_phrases("2024-02"), ["februar 2024"]);
-        assert!(date_phrases("2024").is_empty());
+    fn date_phrases_name_months_and_halves() {
+        assert_eq!(date_phrases(due("2024-02")), ["februar 2024"]);
+        assert_eq!(date_phrases(due("2024-H1"))[0], "våren 2024");
+        assert!(date_phrases(due("2024")).is_empty());
     }
 
     #[test]
     fn verdicts() {
         let kept = ["Rapporten forelå i februar 2024.".to_string()];
-        assert_eq!(verdict("2024-02", Some("Pågående"), &kept), Verdict::Kept);
+        assert_eq!(
+            verdict(due("2024-02"), Some("Pågående"), &kept),
+            Verdict::Kept
+        );
         let late = ["Veilederen er nå ventet første halvdel av 2025.".to_string()];
         assert_eq!(
-            verdict("2024-H2", Some("Pågående"), &late),
+            verdict(due("2024-H2"), Some("Pågående"), &late),
             Verdict::Delayed
         );
-        assert_eq!(verdict("2024", Some("Ferdigstilt"), &[]), Verdict::Kept);
         assert_eq!(
-            verdict("2024", Some("Ikke ferdigstilt"), &[]),
+            verdict(due("2024"), Some("Ferdigstilt"), &[]),
+            Verdict::Kept
+        );
+        assert_eq!(
+            verdict(due("2024"), Some("Ikke ferdigstilt"), &[]),
             Verdict::Unclear
         );
         let late = ["Strategien ble ferdigstilt i oktober 2024.".to_string()];
         assert_eq!(
-            verdict("2024-H1", Some("Ferdigstilt"), &late),
+            verdict(due("2024-H1"), Some("Ferdigstilt"), &late),
             Verdict::Delayed
         );
     }

@@ -20,8 +20,8 @@ use serde::Serialize;
 pub use followup::{FollowUp, Verdict};
 pub use words::{Segment, SegmentKind};
 
-use crate::model::{Change, Report};
-use crate::parse::split_responsible;
+use crate::model::{Change, ChangeKind, Field, MeasureId, Report};
+use crate::text;
 
 /// Title similarity (word Jaccard) at which two differently numbered
 /// measures count as the same measure.
@@ -79,9 +79,9 @@ impl Meta {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MeasureDiff {
     /// The id in the old report; `None` if added.
-    pub old_id: Option<String>,
+    pub old_id: Option<MeasureId>,
     /// The id in the new report; `None` if removed.
-    pub new_id: Option<String>,
+    pub new_id: Option<MeasureId>,
     /// The title (the new one where the measure is in the new report).
     pub title: String,
     /// The status in the old report.
@@ -96,19 +96,23 @@ pub struct MeasureDiff {
 
 impl MeasureDiff {
     /// The id to show: the new one, else the old one.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &MeasureId {
+        const NEITHER: &MeasureId = &MeasureId {
+            number: 0,
+            sub: None,
+        };
         self.new_id
-            .as_deref()
-            .or(self.old_id.as_deref())
-            .unwrap_or("")
+            .as_ref()
+            .or(self.old_id.as_ref())
+            .unwrap_or(NEITHER)
     }
 }
 
 /// A changed text field of one measure.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FieldDiff {
-    /// `title`, `description`, `progress`, ...
-    pub field: String,
+    /// `title`, `description` or `progress`.
+    pub field: Field,
     /// The whole old text, layout normalised.
     pub old: String,
     /// The whole new text, layout normalised.
@@ -144,17 +148,43 @@ pub struct SummaryChange {
 /// section leaves out (a parent such as 9 states its status only there).
 #[derive(Debug, Clone)]
 struct Entry<'a> {
-    id: &'a str,
+    id: &'a MeasureId,
     title: &'a str,
     area: &'a str,
     status: Option<String>,
-    responsible: Option<&'a str>,
+    responsible: Option<Responsible<'a>>,
     description: &'a str,
     progress: &'a str,
 }
 
+/// Who is responsible, as printed and as compared.
+#[derive(Debug, Clone)]
+struct Responsible<'a> {
+    /// The Ansvarlig line or table cell.
+    text: &'a str,
+    /// The lead, then the others in sorted order: a reordering of the
+    /// partners is not a change.
+    key: (Option<&'a str>, Vec<&'a str>),
+}
+
+impl<'a> Responsible<'a> {
+    fn new(text: &'a str, lead: Option<&'a str>, others: &'a [String]) -> Responsible<'a> {
+        let mut others: Vec<&str> = others.iter().map(String::as_str).collect();
+        others.sort_unstable();
+        Responsible {
+            text,
+            key: (lead, others),
+        }
+    }
+}
+
 fn entries(report: &Report) -> Vec<Entry<'_>> {
-    let row = |id: &str| report.overview.iter().find(|r| r.id == id);
+    let row_responsible = |id: &MeasureId| {
+        report.row(id).map(|r| match r.ministries.split_first() {
+            Some((lead, others)) => Responsible::new(&r.responsible, Some(lead), others),
+            None => Responsible::new(&r.responsible, None, &[]),
+        })
+    };
     let mut out: Vec<Entry> = report
         .measures
         .iter()
@@ -163,22 +193,22 @@ fn entries(report: &Report) -> Vec<Entry<'_>> {
             title: &m.title,
             area: &m.area,
             status: report.status_of(&m.id),
-            responsible: m
-                .responsible
-                .as_deref()
-                .or_else(|| row(&m.id).map(|r| r.responsible.as_str())),
+            responsible: match &m.responsible {
+                Some(text) => Some(Responsible::new(text, m.lead.as_deref(), &m.partners)),
+                None => row_responsible(&m.id),
+            },
             description: &m.description,
             progress: &m.progress,
         })
         .collect();
     for r in &report.overview {
-        if !report.measures.iter().any(|m| m.id == r.id) {
+        if report.measure(&r.id).is_none() {
             out.push(Entry {
                 id: &r.id,
                 title: &r.title,
                 area: &r.area,
                 status: Some(r.status.clone()),
-                responsible: Some(&r.responsible),
+                responsible: row_responsible(&r.id),
                 description: "",
                 progress: "",
             });
@@ -188,7 +218,7 @@ fn entries(report: &Report) -> Vec<Entry<'_>> {
         e.status = e
             .status
             .as_deref()
-            .map(words::normalise)
+            .map(text::normalise)
             .filter(|s| !s.is_empty());
     }
     out
@@ -216,11 +246,11 @@ pub fn run(old: &Report, new: &Report) -> Diff {
     }
     let summary = summary_changes(old, new);
     changes.extend(summary.iter().map(|s| Change {
-        measure: String::new(),
-        field: format!("summary.{}", s.name),
+        measure: None,
+        field: Field::Summary(s.name.clone()),
         // The contract has no kind of its own for the summary sentence; its
         // counts are status counts, and the field tells them apart.
-        change: "status".into(),
+        change: ChangeKind::Status,
         old: s.old.map(|c| c.to_string()).unwrap_or_default(),
         new: s.new.map(|c| c.to_string()).unwrap_or_default(),
     }));
@@ -233,7 +263,7 @@ pub fn run(old: &Report, new: &Report) -> Diff {
             .cmp(&a.count)
             .then_with(|| (&a.old, &a.new).cmp(&(&b.old, &b.new)))
     });
-    let renamed = |old_id: &str| {
+    let renamed = |old_id: &MeasureId| {
         pairs.iter().find_map(|&(o, n)| match (o, n) {
             (Some(o), Some(n)) if olds[o].id == old_id => {
                 Some((news[n].id, news[n].status.as_deref(), news[n].progress))
@@ -318,12 +348,7 @@ fn match_entries(olds: &[Entry], news: &[Entry]) -> Vec<(Option<usize>, Option<u
 
 /// Word Jaccard similarity of two titles, case and punctuation ignored.
 fn similarity(a: &str, b: &str) -> f64 {
-    let set = |t: &str| -> HashSet<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let set = |t: &str| -> HashSet<String> { text::terms(t).collect() };
     let (a, b) = (set(a), set(b));
     let union = a.union(&b).count();
     if union == 0 {
@@ -332,100 +357,117 @@ fn similarity(a: &str, b: &str) -> f64 {
     a.intersection(&b).count() as f64 / union as f64
 }
 
-/// The Ansvarlig line as compared: lead, then partners in sorted order.
-fn responsible_key(line: &str) -> (Option<String>, Vec<String>) {
-    let (lead, mut partners) = split_responsible(&words::normalise(line));
-    partners.sort();
-    (lead, partners)
-}
-
 /// Compares one matched, added or removed entry.
 fn compare(old: Option<&Entry>, new: Option<&Entry>) -> MeasureDiff {
-    let mut changes = Vec::new();
-    let mut fields = Vec::new();
-    let id = new.or(old).map(|e| e.id.to_string()).unwrap_or_default();
-    let mut change = |field: &str, kind: &str, old: String, new: String| {
-        changes.push(Change {
-            measure: id.clone(),
-            field: field.into(),
-            change: kind.into(),
-            old,
-            new,
-        });
+    let mut changes = Changes {
+        id: new.or(old).map(|e| e.id.clone()),
+        rows: Vec::new(),
+        fields: Vec::new(),
     };
     match (old, new) {
-        (None, Some(n)) => change("measure", "added", String::new(), n.title.to_string()),
-        (Some(o), None) => change("measure", "removed", o.title.to_string(), String::new()),
-        (Some(o), Some(n)) => {
-            if o.id != n.id {
-                change("measure", "renumbered", o.id.to_string(), n.id.to_string());
-            }
-            if o.status != n.status {
-                change(
-                    "status",
-                    "status",
-                    o.status.clone().unwrap_or_default(),
-                    n.status.clone().unwrap_or_default(),
-                );
-            }
-            if o.responsible.map(responsible_key) != n.responsible.map(responsible_key) {
-                let show = |r: Option<&str>| r.map(words::normalise).unwrap_or_default();
-                change(
-                    "responsible",
-                    "responsible",
-                    show(o.responsible),
-                    show(n.responsible),
-                );
-            }
-            if !words::same(o.title, n.title) {
-                change(
-                    "title",
-                    "title",
-                    words::normalise(o.title),
-                    words::normalise(n.title),
-                );
-                fields.push(field_diff("title", o.title, n.title));
-            }
-            if o.area != n.area {
-                change("area", "area", o.area.to_string(), n.area.to_string());
-            }
-            for (name, a, b) in [
-                ("description", o.description, n.description),
-                ("progress", o.progress, n.progress),
-            ] {
-                if !words::same(a, b) {
-                    let diff = field_diff(name, a, b);
-                    change(
-                        name,
-                        name,
-                        words::old_side(&diff.segments),
-                        words::new_side(&diff.segments),
-                    );
-                    fields.push(diff);
-                }
-            }
-        }
+        (None, Some(n)) => changes.push(Field::Measure, ChangeKind::Added, "", n.title),
+        (Some(o), None) => changes.push(Field::Measure, ChangeKind::Removed, o.title, ""),
+        (Some(o), Some(n)) => compare_fields(o, n, &mut changes),
         (None, None) => {}
     }
     MeasureDiff {
-        old_id: old.map(|e| e.id.to_string()),
-        new_id: new.map(|e| e.id.to_string()),
+        old_id: old.map(|e| e.id.clone()),
+        new_id: new.map(|e| e.id.clone()),
         title: new
             .or(old)
-            .map(|e| words::normalise(e.title))
+            .map(|e| text::normalise(e.title))
             .unwrap_or_default(),
         old_status: old.and_then(|e| e.status.clone()),
         new_status: new.and_then(|e| e.status.clone()),
-        changes,
-        fields,
+        changes: changes.rows,
+        fields: changes.fields,
     }
 }
 
-fn field_diff(field: &str, old: &str, new: &str) -> FieldDiff {
+/// The changes of one measure as they are found.
+struct Changes {
+    id: Option<MeasureId>,
+    rows: Vec<Change>,
+    fields: Vec<FieldDiff>,
+}
+
+impl Changes {
+    fn push(&mut self, field: Field, change: ChangeKind, old: &str, new: &str) {
+        self.rows.push(Change {
+            measure: self.id.clone(),
+            field,
+            change,
+            old: old.to_string(),
+            new: new.to_string(),
+        });
+    }
+}
+
+/// Compares the fields of a measure that is in both reports.
+fn compare_fields(o: &Entry, n: &Entry, changes: &mut Changes) {
+    if o.id != n.id {
+        let (old_id, new_id) = (o.id.to_string(), n.id.to_string());
+        changes.push(Field::Measure, ChangeKind::Renumbered, &old_id, &new_id);
+    }
+    if o.status != n.status {
+        let show = |s: &Option<String>| s.clone().unwrap_or_default();
+        changes.push(
+            Field::Status,
+            ChangeKind::Status,
+            &show(&o.status),
+            &show(&n.status),
+        );
+    }
+    if o.responsible.as_ref().map(|r| &r.key) != n.responsible.as_ref().map(|r| &r.key) {
+        let show = |r: &Option<Responsible>| {
+            r.as_ref()
+                .map(|r| text::normalise(r.text))
+                .unwrap_or_default()
+        };
+        let (old, new) = (show(&o.responsible), show(&n.responsible));
+        changes.push(Field::Responsible, ChangeKind::Responsible, &old, &new);
+    }
+    if !text::same_words(o.title, n.title) {
+        let (old, new) = (text::normalise(o.title), text::normalise(n.title));
+        changes.push(Field::Title, ChangeKind::Title, &old, &new);
+        changes
+            .fields
+            .push(field_diff(Field::Title, o.title, n.title));
+    }
+    if o.area != n.area {
+        changes.push(Field::Area, ChangeKind::Area, o.area, n.area);
+    }
+    for (field, kind, a, b) in [
+        (
+            Field::Description,
+            ChangeKind::Description,
+            o.description,
+            n.description,
+        ),
+        (
+            Field::Progress,
+            ChangeKind::Progress,
+            o.progress,
+            n.progress,
+        ),
+    ] {
+        if !text::same_words(a, b) {
+            let diff = field_diff(field.clone(), a, b);
+            let (old, new) = (
+                words::old_side(&diff.segments),
+                words::new_side(&diff.segments),
+            );
+            changes.push(field, kind, &old, &new);
+            changes.fields.push(diff);
+        }
+    }
+}
+
+fn field_diff(field: Field, old: &str, new: &str) -> FieldDiff {
     FieldDiff {
-        field: field.into(),
-        old: words::normalise(old),
-        new: words::normalise(new),
+        field,
+        old: text::normalise(old),
+        new: text::normalise(new),
         segments: words::diff(old, new),
     }
 }
@@ -437,7 +479,7 @@ fn summary_changes(old: &Report, new: &Report) -> Vec<SummaryChange> {
         r.summary
             .counts
             .iter()
-            .find(|c| words::normalise(&c.status).to_lowercase() == name)
+            .find(|c| text::normalise(&c.status).to_lowercase() == name)
             .map(|c| c.count)
     };
     let mut out = Vec::new();
@@ -450,7 +492,7 @@ fn summary_changes(old: &Report, new: &Report) -> Vec<SummaryChange> {
     }
     let mut seen = HashSet::new();
     for c in old.summary.counts.iter().chain(&new.summary.counts) {
-        let name = words::normalise(&c.status).to_lowercase();
+        let name = text::normalise(&c.status).to_lowercase();
         if !seen.insert(name.clone()) {
             continue;
         }

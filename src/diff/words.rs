@@ -1,15 +1,18 @@
 //! Word-level text comparison that ignores layout.
 //!
 //! Takes two texts, gives [`Segment`]s: the changed words with a few words of
-//! context. Words are compared on a key that hides what re-flowing a
-//! paragraph can change (line breaks, double spaces, soft hyphens, a word
-//! hyphenated across a line end), so a new layout never shows as a change.
-//! Case and punctuation still count: they are the author's.
+//! context. Words are the text module's ([`text::words`]), compared on their
+//! key, which hides what re-flowing a paragraph can change (line breaks,
+//! double spaces, soft hyphens, a word hyphenated across a line end), so a
+//! new layout never shows as a change. Case and punctuation still count:
+//! they are the author's.
 
 use std::ops::Range;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use crate::text;
 
 /// Unchanged words kept on each side of a change.
 const CONTEXT: usize = 5;
@@ -38,88 +41,10 @@ pub struct Segment {
     pub text: String,
 }
 
-/// One word: what a reader sees and what is compared.
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    key: String,
-}
-
-/// Words that follow a suspended hyphen ("volds- og trusselutsatte"): a
-/// line-end hyphen before them does not break a word.
-const AFTER_SUSPENDED_HYPHEN: &[&str] = &["og", "eller", "samt", "enn", "til"];
-
-/// Splits text into words, re-joining words hyphenated across a line end.
-fn words(text: &str) -> Vec<Word> {
-    let text = text.replace('\u{ad}', "");
-    let raw: Vec<&str> = text.split_whitespace().collect();
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        let token = raw[i];
-        let next = raw.get(i + 1).copied();
-        let broken = token.len() > 1
-            && token.ends_with('-')
-            && next.is_some_and(|n| {
-                n.chars().next().is_some_and(char::is_lowercase)
-                    && !AFTER_SUSPENDED_HYPHEN.contains(&n)
-            });
-        let text = match (broken, next) {
-            (true, Some(next)) => {
-                i += 1;
-                let stem = &token[..token.len() - 1];
-                // "NAV-\nkontor" keeps its hyphen; "kompetanse-\nheving" is one word.
-                let keep = stem
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-                format!("{stem}{}{next}", if keep { "-" } else { "" })
-            }
-            _ => token.to_string(),
-        };
-        out.push(Word {
-            key: key(&text),
-            text,
-        });
-        i += 1;
-    }
-    out
-}
-
-/// The compared form: a hyphen before a lower-case letter is dropped, so
-/// "kompetanse-heving", "kompetanse- heving" and "kompetanseheving" agree
-/// whichever way an earlier stage joined the line break.
-fn key(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            !(c == '-' && i > 0 && chars.get(i + 1).is_some_and(|n| n.is_lowercase()))
-        })
-        .map(|(_, &c)| c)
-        .collect()
-}
-
-/// The text with layout differences removed: the words joined by single spaces.
-pub fn normalise(text: &str) -> String {
-    words(text)
-        .into_iter()
-        .map(|w| w.text)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Whether two texts have the same words (ignoring layout).
-pub fn same(old: &str, new: &str) -> bool {
-    let keys = |t: &str| words(t).into_iter().map(|w| w.key).collect::<Vec<_>>();
-    keys(old) == keys(new)
-}
-
 /// The changed words of `old` → `new` with five words of context either side;
 /// left-out stretches are an equal "…" segment. Empty when nothing changed.
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
-    let (old, new) = (words(old), words(new));
+    let (old, new) = (text::words(old), text::words(new));
     let old_keys: Vec<&str> = old.iter().map(|w| w.key.as_str()).collect();
     let new_keys: Vec<&str> = new.iter().map(|w| w.key.as_str()).collect();
     let mut items: Vec<(SegmentKind, &str)> = Vec::new();
@@ -208,23 +133,6 @@ fn side(segments: &[Segment], leave_out: SegmentKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reflow_is_not_a_change() {
-        assert!(same(
-            "heve kompetanseheving i\ntjenestene",
-            "heve  kompetanse-\nheving i tjenestene"
-        ));
-        assert!(same("heve kompetanse- heving", "heve kompetanseheving"));
-        assert!(same(
-            "volds- og trusselutsatte",
-            "volds-\nog trusselutsatte"
-        ));
-        assert!(!same("volds- og trusselutsatte", "volds og trusselutsatte"));
-        assert!(same("NAV-\nkontor", "NAV-kontor"));
-        assert!(same("kompe\u{ad}tanse", "kompetanse"));
-        assert!(!same("Det er viktig", "det er viktig"));
-    }
 
     #[test]
     fn changed_word_with_context() {

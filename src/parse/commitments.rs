@@ -6,36 +6,35 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
-use crate::model::{Commitment, Measure};
+use crate::model::{Commitment, Due, Measure, YearMonth, year_month};
+use crate::text::{self, DASHES};
+use crate::vocab;
 
-/// Norwegian month names, January first.
-pub const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-];
-
-/// A date expression and the due value it gives.
+/// A date expression; each alternative's named groups give one kind of [`Due`].
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\b(?:",
-        r"(?P<month>januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s+(?P<month_year>\d{4})",
-        r"|(?P<season>våren|vår|sommeren|høsten|høst|vinteren)\s+(?P<season_year>\d{4})",
-        r"|(?P<half>første|andre|siste)\s+(?:halvdel\s+av|halvår\s+(?:av\s+)?|halvår)\s*(?P<half_year>\d{4})",
-        r"|(?:utgangen|slutten)\s+av\s+(?P<end_year>\d{4})",
-        r"|(?:i\s+løpet\s+av|innen|i)\s+(?P<year>\d{4})\b(?:\s*[-–]\s*\d{4})?",
-        r")"
+    let halves: Vec<&str> = vocab::HALF_WORDS.iter().map(|(w, _)| *w).collect();
+    let seasons: Vec<&str> = vocab::SEASONS.iter().map(|(w, _)| *w).collect();
+    let nouns = vocab::pattern(vocab::HALF_NOUNS);
+    Regex::new(&format!(
+        concat!(
+            r"(?i)\b(?:",
+            r"(?P<month>{months})\s+(?P<month_year>\d{{4}})",
+            r"|(?P<season>{seasons})\s+(?P<season_year>\d{{4}})",
+            r"|(?P<half>{halves})\s+{nouns}(?:\s+{of})?\s*(?P<half_year>\d{{4}})",
+            r"|{year_end}\s+(?P<end_year>\d{{4}})",
+            r"|{prepositions}\s+(?P<year>\d{{4}})\b(?:\s*[{dashes}]\s*\d{{4}})?",
+            r")"
+        ),
+        months = vocab::pattern(&vocab::MONTHS),
+        seasons = vocab::pattern(&seasons),
+        halves = vocab::pattern(&halves),
+        nouns = nouns,
+        of = vocab::pattern(&[vocab::HALF_NOUN_OF]),
+        year_end = vocab::pattern(vocab::YEAR_END),
+        prepositions = vocab::pattern(vocab::YEAR_PREPOSITIONS),
+        dashes = DASHES.iter().collect::<String>(),
     ))
     .unwrap()
 });
@@ -44,11 +43,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// `as_of` is the report's ISO as-of date; only dates after it count.
 pub fn find_commitments(measures: &[Measure], as_of: &str) -> Vec<Commitment> {
-    let as_of_month = as_of.get(..7).unwrap_or(as_of).to_string();
+    let Some(as_of) = year_month(as_of) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for measure in measures {
-        for sentence in sentences(&measure.progress) {
-            if let Some(due) = due_date(sentence, &as_of_month) {
+        for sentence in text::sentences(&measure.progress) {
+            if let Some(due) = due_date(sentence, as_of) {
                 out.push(Commitment {
                     measure: measure.id.clone(),
                     due,
@@ -60,100 +61,39 @@ pub fn find_commitments(measures: &[Measure], as_of: &str) -> Vec<Commitment> {
     out
 }
 
-/// The first date in the sentence that lies after `as_of_month` (`YYYY-MM`).
-fn due_date(sentence: &str, as_of_month: &str) -> Option<String> {
-    for c in DATE.captures_iter(sentence) {
+/// The first date in the sentence that lies after `as_of`.
+pub(crate) fn due_date(sentence: &str, as_of: YearMonth) -> Option<Due> {
+    DATE.captures_iter(sentence)
         // A span like "2023-2024" names a period, not a due date.
-        if c.get(0).unwrap().as_str().contains(['-', '–']) && c.name("year").is_some() {
-            continue;
-        }
-        let (due, last_month) = if let (Some(m), Some(y)) = (c.name("month"), c.name("month_year"))
-        {
-            let month = MONTHS
-                .iter()
-                .position(|n| n.eq_ignore_ascii_case(m.as_str()))?
-                + 1;
-            let due = format!("{}-{month:02}", y.as_str());
-            (due.clone(), due)
-        } else if let (Some(s), Some(y)) = (c.name("season"), c.name("season_year")) {
-            let y = y.as_str();
-            match s.as_str().to_lowercase().as_str() {
-                "våren" | "vår" => (format!("{y}-H1"), format!("{y}-06")),
-                "sommeren" => (format!("{y}-H2"), format!("{y}-08")),
-                "vinteren" => (format!("{y}-H1"), format!("{y}-02")),
-                _ => (format!("{y}-H2"), format!("{y}-12")),
-            }
-        } else if let (Some(h), Some(y)) = (c.name("half"), c.name("half_year")) {
-            let y = y.as_str();
-            if h.as_str().eq_ignore_ascii_case("første") {
-                (format!("{y}-H1"), format!("{y}-06"))
-            } else {
-                (format!("{y}-H2"), format!("{y}-12"))
-            }
-        } else if let Some(y) = c.name("end_year") {
-            (format!("{}-12", y.as_str()), format!("{}-12", y.as_str()))
-        } else if let Some(y) = c.name("year") {
-            (y.as_str().to_string(), format!("{}-12", y.as_str()))
-        } else {
-            continue;
-        };
-        if last_month.as_str() > as_of_month {
-            return Some(due);
-        }
-    }
-    None
+        .filter(|c| !(c[0].contains(DASHES) && c.name("year").is_some()))
+        .filter_map(|c| due_of(&c))
+        .find(|due| due.last_month() > as_of)
 }
 
-/// Splits running text into sentences, keeping common Norwegian
-/// abbreviations ("ca.", "bl.a.", "jf.") and ordinal dates ("1. januar")
-/// inside their sentence.
-pub fn sentences(text: &str) -> Vec<&str> {
-    const ABBREVIATIONS: &[&str] = &[
-        "ca", "bl.a", "jf", "f.eks", "nr", "st", "meld", "innst", "o.l", "m.m", "mv", "bla", "dvs",
-        "evt", "pkt", "kap", "prop", "ref",
-    ];
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in bytes.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        // A closing quote or parenthesis may follow the full stop.
-        let mut end = k;
-        while bytes
-            .get(end + 1)
-            .is_some_and(|&(_, c)| matches!(c, '»' | ')' | '"' | '”'))
-        {
-            end += 1;
-        }
-        let Some(&(_, next)) = bytes.get(end + 1) else {
-            continue;
-        };
-        if !next.is_whitespace() {
-            continue;
-        }
-        let Some(&(_, after)) = bytes.get(end + 2) else {
-            continue;
-        };
-        if !(after.is_uppercase() || after == '«' || after == '•' || after.is_ascii_digit()) {
-            continue;
-        }
-        let word_start = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-        let word = text[word_start..i].to_lowercase();
-        if ABBREVIATIONS.contains(&word.as_str()) {
-            continue;
-        }
-        let (close, c) = bytes[end];
-        let stop = close + c.len_utf8();
-        out.push(text[start..stop].trim());
-        start = stop;
+/// The due date one match of [`DATE`] names.
+fn due_of(c: &Captures) -> Option<Due> {
+    let year = |name: &str| c.name(name)?.as_str().parse::<u16>().ok();
+    let word = |name: &str| c.name(name).map(|m| m.as_str().to_lowercase());
+    if let (Some(month), Some(year)) = (word("month"), year("month_year")) {
+        let month = vocab::MONTHS.iter().position(|n| *n == month)? as u8 + 1;
+        Some(Due::Month { year, month })
+    } else if let (Some(season), Some(year)) = (word("season"), year("season_year")) {
+        let (_, season) = vocab::SEASONS.iter().find(|(w, _)| *w == season)?;
+        Some(Due::Season {
+            year,
+            season: *season,
+        })
+    } else if let (Some(half), Some(year)) = (word("half"), year("half_year")) {
+        let (_, first) = vocab::HALF_WORDS.iter().find(|(w, _)| *w == half)?;
+        Some(Due::Half {
+            year,
+            first: *first,
+        })
+    } else if let Some(year) = year("end_year") {
+        Some(Due::Month { year, month: 12 })
+    } else {
+        year("year").map(Due::Year)
     }
-    let rest = text[start..].trim();
-    if !rest.is_empty() {
-        out.push(rest);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -161,7 +101,7 @@ mod tests {
     use super::*;
 
     fn due(s: &str) -> Option<String> {
-        due_date(s, "2023-12")
+        due_date(s, (2023, 12)).map(|d| d.to_string())
     }
 
     #[test]
@@ -199,20 +139,10 @@ mod tests {
             due("Fristen er utsatt fra 30. november 2023 til våren 2024."),
             Some("2024-H1".into())
         );
-    }
-
-    #[test]
-    fn sentence_split_keeps_abbreviations_and_dates() {
-        let s = sentences(
-            "Det vil gjennomføres ca. 20 intervjuer. Loven trådte i kraft 1. januar 2021. Ferdig.",
-        );
         assert_eq!(
-            s,
-            [
-                "Det vil gjennomføres ca. 20 intervjuer.",
-                "Loven trådte i kraft 1. januar 2021.",
-                "Ferdig."
-            ]
+            due_date("Rapporten kommer sommeren 2024.", (2024, 9)),
+            None,
+            "summer is over by September"
         );
     }
 }

@@ -4,7 +4,8 @@
 //! shape of the report family (title page, "Innhold", an overview table,
 //! a department list, "Innsatsområde N" and "Tiltak N." sections with
 //! "Status:" and "Ansvarlig:" lines) but nothing about one report: titles,
-//! counts, status words and ministries all come from the document.
+//! counts, status words and ministries all come from the document, and the
+//! genre's words from [`crate::vocab`].
 
 pub mod commitments;
 mod overview;
@@ -20,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Block, Document, Report};
+use crate::vocab;
 
 /// A block with the printed label of the page it is on.
 #[derive(Debug, Clone, Copy)]
@@ -86,9 +88,10 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
     report.toc = toc;
     sections::read_body(body, &mut report);
     if report.measures.is_empty() && report.overview.is_empty() {
-        return Err(NotReport(
-            "found no \"Tiltak N.\" sections and no overview table".into(),
-        ));
+        return Err(NotReport(format!(
+            "found no \"{} N.\" sections and no overview table",
+            vocab::MEASURE_WORD
+        )));
     }
     report.commitments = find_commitments(&report.measures, &report.as_of);
     Ok(report)
@@ -96,12 +99,17 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
 
 fn is_toc_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').to_lowercase();
-    t == "innhold" || t == "innholdsfortegnelse" || t == "innhaldsliste" || t == "contents"
+    vocab::TOC_TITLES.contains(&t.as_str())
 }
 
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)status\s+(?:for\s+tiltak\s+)?per\s+(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})")
-        .unwrap()
+    Regex::new(&format!(
+        r"(?i){}\s+(?:{}\s+)?{}\s+(\d{{1,2}})\.\s*(\d{{1,2}})\.\s*(\d{{4}})",
+        vocab::pattern(&[vocab::AS_OF_LEAD]),
+        vocab::pattern(&[vocab::AS_OF_OPTIONAL]),
+        vocab::pattern(&[vocab::AS_OF_PREPOSITION]),
+    ))
+    .unwrap()
 });
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s*\((\d{4}\s*[-–]\s*\d{4})\)\s*$").unwrap());
@@ -126,17 +134,20 @@ fn read_title_page(
             })
         });
     let Some([day, month, year]) = as_of else {
-        return Err(NotReport(
-            "no \"Status for tiltak per DD.MM.YYYY\" line was found".into(),
-        ));
+        return Err(NotReport(format!(
+            "no \"{} DD.MM.YYYY\" line was found",
+            vocab::AS_OF_LINE
+        )));
     };
     report.as_of = format!("{year}-{:0>2}-{:0>2}", month, day);
-    report.final_report = title_page
-        .iter()
-        .any(|b| b.block.joined().to_lowercase().contains("sluttrapport"));
+    let names_final = |text: &str| {
+        let lower = text.to_lowercase();
+        vocab::FINAL_REPORT_WORDS.iter().any(|w| lower.contains(w))
+    };
+    report.final_report = title_page.iter().any(|b| names_final(&b.block.joined()));
     let title = title_page.iter().filter_map(|b| b.paragraph()).find(|t| {
-        !t.to_lowercase().starts_with("status for")
-            && !t.to_lowercase().contains("sluttrapport")
+        !t.to_lowercase().starts_with(vocab::STATUS_LINE_START)
+            && !names_final(t)
             && t.chars().any(char::is_alphabetic)
     });
     if let Some(title) = title {
@@ -149,16 +160,4 @@ fn read_title_page(
         }
     }
     Ok(())
-}
-
-/// Text compared for equality: lower-case first letter, no trailing
-/// punctuation, single spaces.
-pub(crate) fn comparable(text: &str) -> String {
-    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_end_matches(|c: char| c == '.' || c == ':' || c == ',' || c.is_whitespace());
-    let mut chars = t.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -5,12 +5,21 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Located;
-use crate::model::HeadingKind;
-use crate::model::{Department, OverviewRow, StatusCount, Summary};
+use crate::model::{Department, HeadingKind, MeasureId, OverviewRow, StatusCount, Summary};
+use crate::parse::split_names;
 use crate::parse::toc::classify_heading;
+use crate::text;
+use crate::vocab;
 
-static SUMMARY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\btotalt\s+(\d+)\s+tiltak\b").unwrap());
+static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    let (before, after) = vocab::SUMMARY_TOTAL;
+    Regex::new(&format!(
+        r"(?i)\b{}\s+(\d+)\s+{}\b",
+        vocab::pattern(&[before]),
+        vocab::pattern(&[after])
+    ))
+    .unwrap()
+});
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\b").unwrap());
 static DEPARTMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\S[^()]{2,120}?)\s*\(([^()\s]{2,12})\)$").unwrap());
@@ -50,7 +59,7 @@ pub(super) fn read_summary(sentence: &str) -> Summary {
 }
 
 fn status_phrase(phrase: &str) -> String {
-    const FILLER: &[&str] = &["tiltak", "er", "har", "status", "som", "og"];
+    const FILLER: &[&str] = vocab::SUMMARY_FILLER;
     let words: Vec<&str> = phrase
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == ',' || c == '.' || c == ';'))
@@ -119,17 +128,18 @@ pub(super) fn read_table(
             consumed = i + 1;
             continue;
         }
-        if is_row_number(&cells[0]) && filled.len() >= 2 {
+        if let (Some(id), true) = (row_number(&cells[0]), filled.len() >= 2) {
             let columns = Columns::from_header(header.as_deref());
             let cell = |i: usize| cells.get(i).cloned().unwrap_or_default();
             rows.push(OverviewRow {
                 area: area.clone(),
                 group: group.clone(),
-                id: cells[0].trim_end_matches('.').to_string(),
+                id,
                 title: cell(columns.title),
                 responsible: cell(columns.responsible),
                 status: cell(columns.status),
                 page: located.page(),
+                ministries: Vec::new(),
             });
         } else if header
             .as_ref()
@@ -162,6 +172,9 @@ pub(super) fn read_table(
         }
         consumed = i + 1;
     }
+    for row in &mut rows {
+        row.ministries = split_names(&row.responsible);
+    }
     (rows, consumed)
 }
 
@@ -188,22 +201,24 @@ impl Columns {
                 .position(|h| h.to_lowercase().starts_with(prefix))
         };
         Columns {
-            title: find("tiltak").unwrap_or(usual.title),
-            responsible: find("ansvar").unwrap_or(usual.responsible),
-            status: find("status").unwrap_or(usual.status),
+            title: find(vocab::COLUMN_TITLE).unwrap_or(usual.title),
+            responsible: find(vocab::COLUMN_RESPONSIBLE).unwrap_or(usual.responsible),
+            status: find(vocab::COLUMN_STATUS).unwrap_or(usual.status),
         }
     }
 }
 
-fn is_row_number(cell: &str) -> bool {
-    let c = cell.trim_end_matches('.');
-    !c.is_empty() && c.len() <= 4 && c.chars().all(|ch| ch.is_ascii_digit())
+/// The measure number in a row's first cell: "12" or "12.".
+fn row_number(cell: &str) -> Option<MeasureId> {
+    let c = cell.trim().trim_end_matches('.');
+    let digits = !c.is_empty() && c.len() <= 4 && c.chars().all(|ch| ch.is_ascii_digit());
+    digits.then(|| MeasureId::parse(c)).flatten()
 }
 
 /// A single-cell block inside the table is a group row only if more
 /// numbered rows follow (so the heading after the table is not taken for one).
 fn is_group_row(blocks: &[Located], at: usize, section_titles: &[String]) -> bool {
-    let text = super::comparable(&blocks[at].block.filled_cells().join(" "));
+    let text = text::label_key(&blocks[at].block.filled_cells().join(" "));
     if section_titles.contains(&text) {
         return false;
     }
@@ -211,7 +226,7 @@ fn is_group_row(blocks: &[Located], at: usize, section_titles: &[String]) -> boo
         let filled = next.block.filled_cells();
         match filled.first() {
             None => continue,
-            Some(first) if is_row_number(next.block.cells[0].trim()) && filled.len() >= 2 => {
+            Some(first) if row_number(&next.block.cells[0]).is_some() && filled.len() >= 2 => {
                 return !first.is_empty();
             }
             Some(_) if filled.len() == 1 => continue,
@@ -319,7 +334,7 @@ mod tests {
                 (
                     r.area.as_str(),
                     r.group.as_str(),
-                    r.id.as_str(),
+                    r.id.to_string(),
                     r.title.as_str(),
                     r.responsible.as_str(),
                     r.status.as_str(),
@@ -329,11 +344,18 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("1", "", "1", "Utvikle en strategi", "AID", "Pågående"),
                 (
                     "1",
                     "",
-                    "2",
+                    "1".into(),
+                    "Utvikle en strategi",
+                    "AID",
+                    "Pågående"
+                ),
+                (
+                    "1",
+                    "",
+                    "2".into(),
                     "Styrke oppfølgingen av nyankomne",
                     "AID",
                     "Ferdigstilt"
@@ -341,7 +363,7 @@ mod tests {
                 (
                     "1",
                     "Negativ sosial kontroll i tros- og livssynssamfunn",
-                    "18",
+                    "18".into(),
                     "Utvikle kunnskapsgrunnlaget",
                     "BFD og AID",
                     "Pågående"

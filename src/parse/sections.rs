@@ -4,16 +4,37 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Located, comparable, overview};
-use crate::model::{Area, Heading, HeadingKind, Measure, Report};
+use super::{Located, overview};
+use crate::model::{Area, Heading, HeadingKind, Measure, MeasureId, Report};
 use crate::parse::toc::classify_heading;
+use crate::text;
+use crate::vocab;
 
-static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Status\s*:\s*(.*)$").unwrap());
-static RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Ansvarlig(?:e)?(?:\s+(?:departement|departementer|etat))?\s*:\s*(.*)$").unwrap()
-});
+/// "Status:", as a pattern.
+fn status_label() -> String {
+    format!(r"{}\s*:", vocab::pattern(&[vocab::STATUS_LABEL]))
+}
+
+/// "Ansvarlig:", "Ansvarlige departementer:", as a pattern.
+fn responsible_label() -> String {
+    format!(
+        r"{}(?:\s+{})?\s*:",
+        vocab::pattern(vocab::RESPONSIBLE_LABELS),
+        vocab::pattern(vocab::RESPONSIBLE_QUALIFIERS)
+    )
+}
+
+static STATUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{}\s*(.*)$", status_label())).unwrap());
+static RESPONSIBLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{}\s*(.*)$", responsible_label())).unwrap());
 static STATUS_AND_RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Status\s*:\s*(.*?)\s+Ansvarlig(?:e)?(?:\s+(?:departement|departementer|etat))?\s*:\s*(.*)$").unwrap()
+    Regex::new(&format!(
+        r"^{}\s*(.*?)\s+{}\s*(.*)$",
+        status_label(),
+        responsible_label()
+    ))
+    .unwrap()
 });
 
 /// Where a paragraph belongs.
@@ -33,7 +54,7 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         .toc
         .iter()
         .filter(|e| e.kind == HeadingKind::Section)
-        .map(|e| comparable(&e.title))
+        .map(|e| text::label_key(&e.title))
         .collect();
     let mut container = Container::Front;
     let mut area_id = String::new();
@@ -71,15 +92,18 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
             continue;
         };
         let (kind, id, title) = classify_heading(text);
+        let measure_id = (kind == HeadingKind::Measure)
+            .then(|| MeasureId::parse(&id))
+            .flatten();
         match kind {
-            HeadingKind::Measure if looks_like_heading(&title) => {
-                let parent = parent_id(&id);
+            HeadingKind::Measure if looks_like_heading(&title) && measure_id.is_some() => {
+                let id = measure_id.unwrap_or_default();
                 report
                     .headings
-                    .push(heading(kind, &id, &title, text, &located));
+                    .push(heading(kind, &id.to_string(), &title, text, &located));
                 report.measures.push(Measure {
+                    parent: id.parent(),
                     id,
-                    parent,
                     area: area_id.clone(),
                     title,
                     page: located.page(),
@@ -100,7 +124,7 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
                 });
                 container = Container::Area(report.areas.len() - 1);
             }
-            _ if section_titles.contains(&comparable(text)) => {
+            _ if section_titles.contains(&text::label_key(text)) => {
                 report
                     .headings
                     .push(heading(HeadingKind::Section, "", text, text, &located));
@@ -133,11 +157,6 @@ fn heading(kind: HeadingKind, id: &str, title: &str, text: &str, located: &Locat
 /// A heading title is short and is not a sentence ending in a full stop.
 fn looks_like_heading(title: &str) -> bool {
     !title.is_empty() && title.len() < 400 && !title.ends_with('.')
-}
-
-fn parent_id(id: &str) -> Option<String> {
-    let digits = id.trim_end_matches(|c: char| c.is_alphabetic());
-    (digits.len() < id.len()).then(|| digits.to_string())
 }
 
 fn apply_status_line(measure: &mut Measure, line: &str) {
@@ -190,10 +209,16 @@ fn append_text(report: &mut Report, container: &Container, text: &str) {
 /// assert_eq!(partners, ["BFD", "HOD", "JD", "KUD"]);
 /// ```
 pub fn split_responsible(line: &str) -> (Option<String>, Vec<String>) {
-    static SEPARATOR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*(?:,|;|/|&|\bog\b|\bsamt\b)\s*").unwrap());
-    static COOPERATION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bi\s+(?:samarbeid|samråd)\s+med\b").unwrap());
+    static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\s*(?:,|;|/|&|\b{}\b)\s*",
+            vocab::pattern(vocab::NAME_CONJUNCTIONS)
+        ))
+        .unwrap()
+    });
+    static COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)\b{}\b", vocab::pattern(vocab::COOPERATION))).unwrap()
+    });
     let (leads, partners) = match COOPERATION.find(line) {
         Some(m) => (&line[..m.start()], &line[m.end()..]),
         None => (line, ""),
@@ -244,11 +269,5 @@ mod tests {
             (Some("BFD".into()), vec!["AID".into()])
         );
         assert_eq!(split_names("BFD og AID"), ["BFD", "AID"]);
-    }
-
-    #[test]
-    fn sub_measure_parent() {
-        assert_eq!(parent_id("9a"), Some("9".into()));
-        assert_eq!(parent_id("12"), None);
     }
 }

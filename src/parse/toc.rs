@@ -6,22 +6,46 @@ use regex::Regex;
 
 use super::Located;
 use crate::model::{HeadingKind, TocEntry};
+use crate::text::{self, Lexicon};
+use crate::vocab;
 
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     // A title, then dot leaders, a tab or a gap, then the page number.
     Regex::new(r"^(?s)(.*?\S)(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)(\d{1,4})$").unwrap()
 });
-static AREA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Innsatsområde\s+(\d+)\s*[.:]?\s*(.*)$").unwrap());
+static AREA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{}\s+(\d+)\s*[.:]?\s*(.*)$",
+        vocab::pattern(&[vocab::AREA_WORD])
+    ))
+    .unwrap()
+});
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Tiltak\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:]|\s+[–-]\s)\s*(.*)$").unwrap()
+    Regex::new(&format!(
+        r"^{}\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:]|\s+[–-]\s)\s*(.*)$",
+        vocab::pattern(&[vocab::MEASURE_WORD])
+    ))
+    .unwrap()
 });
 
 /// Reads TOC entries from the blocks after the "Innhold" heading.
 ///
 /// Returns the entries and how many blocks they took. An entry may wrap
-/// over several blocks; only its last carries the page number.
+/// over several blocks; only its last carries the page number. Wrapped
+/// lines are joined as the text module joins a paragraph's lines, with the
+/// words of `blocks` (the rest of the document) deciding a line-end hyphen.
 pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
+    let lexicon = std::cell::OnceCell::new();
+    let lexicon = || {
+        lexicon.get_or_init(|| {
+            Lexicon::of(
+                blocks
+                    .iter()
+                    .flat_map(|b| &b.block.cells)
+                    .map(String::as_str),
+            )
+        })
+    };
     let mut entries = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     let mut consumed = 0;
@@ -33,7 +57,10 @@ pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
         match ENTRY.captures(&text) {
             Some(c) => {
                 pending.push(c[1].to_string());
-                let printed = strip_leader(&pending.join(" "));
+                let printed = match pending.as_slice() {
+                    [one] => strip_leader(one),
+                    _ => strip_leader(&text::join_lines(&pending.join("\n"), lexicon())),
+                };
                 pending.clear();
                 let (kind, id, title) = classify_heading(&printed);
                 let level = match kind {
@@ -62,9 +89,9 @@ pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
     (entries, consumed)
 }
 
-fn strip_leader(text: &str) -> String {
-    let t = text.trim_end_matches(|c: char| c == '.' || c == '…' || c.is_whitespace());
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+fn strip_leader(entry: &str) -> String {
+    let t = entry.trim_end_matches(|c: char| c == '.' || c == '…' || c.is_whitespace());
+    text::collapse_whitespace(t)
 }
 
 /// Classifies a heading by its numbering: "Innsatsområde N: T" is an area,
@@ -141,6 +168,26 @@ mod tests {
                 ("2".into(), "Kunnskap og kompetanse".into(), "10".into()),
                 ("9a".into(), "Utvikle støtteressurser".into(), "13".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn an_entry_wrapped_after_a_real_hyphen_keeps_it() {
+        let got = entries(&[
+            "Tiltak 4. Kartlegge hvordan lhbtqi-",
+            "personer opplever kontroll\t7",
+            "Tiltak 4. Kartlegge hvordan lhbtqi-personer opplever kontroll",
+            "Body text.",
+            "More body text.",
+            "And more.",
+        ]);
+        assert_eq!(
+            got[0],
+            (
+                "4".into(),
+                "Kartlegge hvordan lhbtqi-personer opplever kontroll".into(),
+                "7".into()
+            )
         );
     }
 

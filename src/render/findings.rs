@@ -1,13 +1,14 @@
 //! Findings for people: `findings.md` and the short summary `tiltak check`
 //! prints on stdout.
 //!
-//! Takes the [`Finding`]s of one report (CSV and JSON are written by
-//! [`crate::render::csv::findings`] and the JSON writer).
+//! Takes the [`Finding`]s of one report (CSV and JSON are written from
+//! [`crate::render::tables::findings`] and by the JSON writer).
 
 use std::io::Write;
 
-use crate::check::{RULES, subject_label};
-use crate::model::{Finding, Report, Severity};
+use crate::check::subject_label;
+use crate::model::{Finding, Report, Rule, Severity};
+use crate::render::escape::markdown as escape;
 
 /// Writes `findings.md`: a heading naming the report, then the findings
 /// grouped by severity (errors first), one bullet each with the measure,
@@ -65,16 +66,13 @@ pub fn summary(findings: &[Finding]) -> String {
         return "No inconsistencies found.\n".to_string();
     }
     let mut s = format!("{}.\n", counts(findings));
-    // Rules in contract order, then any rule id this version does not know.
-    let mut rules: Vec<&str> = RULES.iter().map(|(r, _)| *r).collect();
-    for f in findings {
-        if !rules.contains(&f.rule.as_str()) {
-            rules.push(&f.rule);
-        }
-    }
-    let counted: Vec<(&str, usize)> = rules
+    // Rules in contract order.
+    let counted: Vec<(&str, usize)> = Rule::ALL
         .into_iter()
-        .map(|rule| (rule, findings.iter().filter(|f| f.rule == rule).count()))
+        .map(|rule| {
+            let n = findings.iter().filter(|f| f.rule == rule).count();
+            (rule.as_str(), n)
+        })
         .filter(|(_, n)| *n > 0)
         .collect();
     let width = counted.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
@@ -131,35 +129,14 @@ fn page(f: &Finding) -> String {
         .map_or_else(String::new, |p| format!(" (p. {p})"))
 }
 
-/// Escapes the characters Markdown would read as markup in report text.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn finding(
-        rule: &str,
-        severity: Severity,
-        measure: &str,
-        page: Option<&str>,
-        message: &str,
-    ) -> Finding {
+    fn finding(rule: Rule, measure: &str, page: Option<&str>, message: &str) -> Finding {
         Finding {
-            rule: rule.into(),
-            severity,
+            rule,
+            severity: rule.severity(),
             measure: measure.into(),
             page: page.map(String::from),
             expected: String::new(),
@@ -171,22 +148,19 @@ mod tests {
     fn sample() -> Vec<Finding> {
         vec![
             finding(
-                "toc-title-mismatch",
-                Severity::Warning,
+                Rule::TocTitleMismatch,
                 "18",
                 Some("20"),
                 "Tiltak 18: the TOC differs.",
             ),
             finding(
-                "table-status-mismatch",
-                Severity::Error,
+                Rule::TableStatusMismatch,
                 "9a",
                 None,
                 "Tiltak 9 a): status differs.",
             ),
             finding(
-                "summary-count-mismatch",
-                Severity::Error,
+                Rule::SummaryCountMismatch,
                 "",
                 None,
                 "The summary sentence is off.",

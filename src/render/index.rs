@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::model::{Finding, Report, Severity};
+use crate::render::escape::html as escape;
 use crate::timeline::Timeline;
+use crate::vocab;
 
 /// One parsed and checked report, with the folder its files are in.
 pub struct ReportEntry<'a> {
@@ -28,21 +30,9 @@ pub struct DiffEntry {
     pub summary: String,
 }
 
-/// Escapes text for HTML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// The prefix of a measure's anchor in the page: `#tiltak-9a` (the tool's
+/// name, so links stay stable whatever the report's wording).
+const MEASURE_ANCHOR: &str = "tiltak-";
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}\
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}table{border-collapse:collapse;font-size:.9rem}\
@@ -116,79 +106,104 @@ pub fn html(
     );
     h.push_str("<h2>Reports</h2>");
     for entry in reports {
-        let r = entry.report;
-        let errors = entry
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        let warnings = entry.findings.len() - errors;
+        report_card(entry, &mut h);
+    }
+    diff_list(diffs, &mut h);
+    timeline_table(timeline, &mut h);
+    h.push_str("</body></html>\n");
+    out.write_all(h.as_bytes())
+}
+
+/// One report: as-of date, status chart, findings (errors first), files.
+fn report_card(entry: &ReportEntry, h: &mut String) {
+    let r = entry.report;
+    let errors = entry
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = entry.findings.len() - errors;
+    let _ = write!(
+        h,
+        "<div class=\"card\" id=\"report-{folder}\"><h3>Status per {as_of}{final_}</h3><p>Source: <code>{source}</code></p>{chart}\
+         <p><span class=\"error\">{errors} error(s)</span>, <span class=\"warning\">{warnings} warning(s)</span></p><ul>",
+        folder = escape(&entry.folder),
+        as_of = escape(&r.as_of),
+        final_ = if r.final_report {
+            format!(" ({})", vocab::FINAL_REPORT_NAME)
+        } else {
+            String::new()
+        },
+        source = escape(&r.source),
+        chart = bar_chart(&status_counts(r)),
+    );
+    // Errors first: they are what a reader must act on.
+    let mut ordered: Vec<&Finding> = entry.findings.iter().collect();
+    ordered.sort_by_key(|f| f.severity);
+    for (n, f) in ordered.into_iter().enumerate() {
+        let measure = if r.measures.iter().any(|m| m.id.to_string() == f.measure) {
+            format!(
+                "<a href=\"#{MEASURE_ANCHOR}{0}\">{0}</a>",
+                escape(&f.measure)
+            )
+        } else {
+            escape(&f.measure)
+        };
         let _ = write!(
             h,
-            "<div class=\"card\" id=\"report-{folder}\"><h3>Status per {as_of}{final_}</h3><p>Source: <code>{source}</code></p>{chart}\
-             <p><span class=\"error\">{errors} error(s)</span>, <span class=\"warning\">{warnings} warning(s)</span></p><ul>",
+            "<li class=\"{sev}\" id=\"finding-{folder}-{n}\"><b>{sev}</b> <code>{rule}</code> {measure}{page}: {msg}</li>",
+            sev = f.severity.as_str(),
             folder = escape(&entry.folder),
-            as_of = escape(&r.as_of),
-            final_ = if r.final_report {
-                " (sluttrapport)"
-            } else {
-                ""
-            },
-            source = escape(&r.source),
-            chart = bar_chart(&status_counts(r)),
+            rule = f.rule.as_str(),
+            page = f
+                .page
+                .as_deref()
+                .map(|p| format!(" (p. {})", escape(p)))
+                .unwrap_or_default(),
+            msg = escape(&f.message),
         );
-        // Errors first: they are what a reader must act on.
-        let mut ordered: Vec<&Finding> = entry.findings.iter().collect();
-        ordered.sort_by_key(|f| f.severity);
-        for (n, f) in ordered.into_iter().enumerate() {
-            let measure = if entry.report.measures.iter().any(|m| m.id == f.measure) {
-                format!("<a href=\"#tiltak-{0}\">{0}</a>", escape(&f.measure))
-            } else {
-                escape(&f.measure)
-            };
-            let _ = write!(
-                h,
-                "<li class=\"{sev}\" id=\"finding-{folder}-{n}\"><b>{sev}</b> <code>{rule}</code> {measure}{page}: {msg}</li>",
-                sev = f.severity.as_str(),
-                folder = escape(&entry.folder),
-                rule = escape(&f.rule),
-                page = f
-                    .page
-                    .as_deref()
-                    .map(|p| format!(" (p. {})", escape(p)))
-                    .unwrap_or_default(),
-                msg = escape(&f.message),
-            );
-        }
-        h.push_str("</ul><p class=\"files\">");
-        for file in [
-            "measures.csv",
-            "overview.csv",
-            "toc.csv",
-            "departments.csv",
-            "commitments.csv",
-            "report.json",
-            "report.md",
-            "findings.csv",
-            "findings.md",
-        ] {
-            let _ = write!(h, "<a href=\"{}/{file}\">{file}</a>", escape(&entry.folder));
-        }
-        h.push_str("</p></div>");
     }
-    if !diffs.is_empty() {
-        h.push_str("<h2>Changes between reports</h2><ul>");
-        for d in diffs {
-            let _ = write!(
-                h,
-                "<li><a href=\"{f}/diff.html\">{f}</a>: {s} (<a href=\"{f}/changes.csv\">changes.csv</a>, <a href=\"{f}/diff.md\">diff.md</a>)</li>",
-                f = escape(&d.folder),
-                s = escape(&d.summary)
-            );
-        }
-        h.push_str("</ul>");
+    h.push_str("</ul><p class=\"files\">");
+    for file in [
+        "measures.csv",
+        "overview.csv",
+        "toc.csv",
+        "departments.csv",
+        "commitments.csv",
+        "report.json",
+        "report.md",
+        "findings.csv",
+        "findings.md",
+    ] {
+        let _ = write!(h, "<a href=\"{}/{file}\">{file}</a>", escape(&entry.folder));
     }
-    h.push_str("<h2>Status per measure</h2><p><a href=\"timeline.csv\">timeline.csv</a></p><table><tr><th>Nr</th><th>Tiltak</th>");
+    h.push_str("</p></div>");
+}
+
+fn diff_list(diffs: &[DiffEntry], h: &mut String) {
+    if diffs.is_empty() {
+        return;
+    }
+    h.push_str("<h2>Changes between reports</h2><ul>");
+    for d in diffs {
+        let _ = write!(
+            h,
+            "<li><a href=\"{f}/diff.html\">{f}</a>: {s} (<a href=\"{f}/changes.csv\">changes.csv</a>, <a href=\"{f}/diff.md\">diff.md</a>)</li>",
+            f = escape(&d.folder),
+            s = escape(&d.summary)
+        );
+    }
+    h.push_str("</ul>");
+}
+
+/// The status of every measure per report; rows are the anchors findings
+/// link to.
+fn timeline_table(timeline: &Timeline, h: &mut String) {
+    let [number, measure, ..] = vocab::OVERVIEW_HEADER;
+    let _ = write!(
+        h,
+        "<h2>Status per measure</h2><p><a href=\"timeline.csv\">timeline.csv</a></p><table><tr><th>{number}</th><th>{measure}</th>"
+    );
     for d in &timeline.as_of {
         let _ = write!(h, "<th>{}</th>", escape(d));
     }
@@ -196,15 +211,14 @@ pub fn html(
     for row in &timeline.rows {
         let _ = write!(
             h,
-            "<tr id=\"tiltak-{id}\"><td>{id}</td><td>{}</td>",
+            "<tr id=\"{MEASURE_ANCHOR}{id}\"><td>{id}</td><td>{}</td>",
             escape(&row.title),
-            id = escape(&row.id)
+            id = escape(&row.id.to_string())
         );
         for s in &row.statuses {
             let _ = write!(h, "<td>{}</td>", escape(s.as_deref().unwrap_or("–")));
         }
         h.push_str("</tr>");
     }
-    h.push_str("</table></body></html>\n");
-    out.write_all(h.as_bytes())
+    h.push_str("</table>");
 }

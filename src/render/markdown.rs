@@ -3,6 +3,9 @@
 use std::io::Write;
 
 use crate::model::Report;
+use crate::vocab::{
+    AREA_WORD, FINAL_REPORT_NAME, MEASURE_WORD, OVERVIEW_HEADER, RESPONSIBLE_LABEL, STATUS_LABEL,
+};
 
 /// Escapes text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -19,7 +22,7 @@ pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     }
     writeln!(out, "- Status as of: {}", report.as_of)?;
     if report.final_report {
-        writeln!(out, "- Final report (sluttrapport)")?;
+        writeln!(out, "- Final report ({FINAL_REPORT_NAME})")?;
     }
     writeln!(out, "- Source: `{}`", report.source)?;
     writeln!(
@@ -34,7 +37,7 @@ pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "\n> {}", report.summary.sentence)?;
     }
     writeln!(out, "\n## Overview\n")?;
-    writeln!(out, "| Nr | Tiltak | Ansvarlig | Status |")?;
+    writeln!(out, "| {} |", OVERVIEW_HEADER.join(" | "))?;
     writeln!(out, "|---:|---|---|---|")?;
     for row in &report.overview {
         writeln!(
@@ -47,17 +50,17 @@ pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     for area in &report.areas {
-        writeln!(out, "\n## Innsatsområde {}: {}\n", area.id, area.title)?;
+        writeln!(out, "\n## {AREA_WORD} {}: {}\n", area.id, area.title)?;
         for m in report.measures.iter().filter(|m| m.area == area.id) {
-            writeln!(out, "### Tiltak {}: {}\n", m.id, m.title)?;
+            writeln!(out, "### {MEASURE_WORD} {}: {}\n", m.id, m.title)?;
             if let Some(page) = &m.page {
                 writeln!(out, "- Page: {page}")?;
             }
             if let Some(status) = &m.status {
-                writeln!(out, "- Status: **{status}**")?;
+                writeln!(out, "- {STATUS_LABEL}: **{status}**")?;
             }
             if let Some(responsible) = &m.responsible {
-                writeln!(out, "- Ansvarlig: {responsible}")?;
+                writeln!(out, "- {RESPONSIBLE_LABEL}: {responsible}")?;
             }
             if !m.progress.is_empty() {
                 writeln!(out, "\n{}", m.progress)?;

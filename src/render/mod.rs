@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod diff;
+pub mod escape;
 pub mod files;
 pub mod findings;
 pub mod index;

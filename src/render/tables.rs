@@ -62,7 +62,7 @@ pub fn overview(report: &Report) -> Table {
         t.push([
             &r.area,
             &r.group,
-            &r.id,
+            &r.id.to_string(),
             &r.title,
             &r.responsible,
             &r.status,
@@ -90,9 +90,10 @@ pub fn measures(report: &Report) -> Table {
         ],
     );
     for m in &report.measures {
+        let parent = m.parent.as_ref().map(ToString::to_string);
         t.push([
-            &m.id,
-            opt(&m.parent),
+            &m.id.to_string(),
+            opt(&parent),
             &m.area,
             &m.title,
             opt(&m.status),
@@ -120,7 +121,7 @@ pub fn departments(report: &Report) -> Table {
 pub fn commitments(report: &Report) -> Table {
     let mut t = Table::new("commitments", &["measure", "due", "text"]);
     for c in &report.commitments {
-        t.push([&c.measure, &c.due, &c.text]);
+        t.push([&c.measure.to_string(), &c.due.to_string(), &c.text]);
     }
     t
 }
@@ -146,7 +147,7 @@ pub fn findings(findings: &[Finding]) -> Table {
     );
     for f in findings {
         t.push([
-            &f.rule,
+            f.rule.as_str(),
             f.severity.as_str(),
             &f.measure,
             opt(&f.page),
@@ -162,7 +163,14 @@ pub fn findings(findings: &[Finding]) -> Table {
 pub fn changes(changes: &[Change]) -> Table {
     let mut t = Table::new("changes", &["measure", "field", "change", "old", "new"]);
     for c in changes {
-        t.push([&c.measure, &c.field, &c.change, &c.old, &c.new]);
+        let measure = c.measure.as_ref().map(ToString::to_string);
+        t.push([
+            opt(&measure),
+            &c.field.to_string(),
+            c.change.as_str(),
+            &c.old,
+            &c.new,
+        ]);
     }
     t
 }
@@ -177,7 +185,7 @@ pub fn timeline(timeline: &Timeline) -> Table {
             .map(|d| d.get(..4).unwrap_or(d).to_string()),
     );
     for row in &timeline.rows {
-        let mut record = vec![row.id.clone(), row.title.clone()];
+        let mut record = vec![row.id.to_string(), row.title.clone()];
         record.extend(row.statuses.iter().map(|s| s.clone().unwrap_or_default()));
         t.rows.push(record);
     }

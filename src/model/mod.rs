@@ -5,7 +5,49 @@
 //! compares two reports into [`Change`]s. Nothing here knows about PDFs,
 //! file formats or the command line.
 
+mod due;
+mod id;
+mod kinds;
+
+pub use due::{Due, NotADue, Season, YearMonth, year_month};
+pub use id::{MeasureId, NotAnId, SubId};
+pub use kinds::{ChangeKind, Field, Rule, Severity, StatusClass, UnknownField};
+
 use serde::{Deserialize, Serialize};
+
+/// Serialises a type as the string its `Display` writes and reads it back
+/// with `FromStr`; its JSON Schema is a plain string.
+macro_rules! string_serde {
+    ($type:ty) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl schemars::JsonSchema for $type {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($type).into()
+            }
+
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                String::json_schema(generator)
+            }
+        }
+    };
+}
+pub(crate) use string_serde;
 
 /// A document as text: pages of blocks, in reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -172,7 +214,7 @@ pub struct OverviewRow {
     /// The un-numbered sub-group label the row is listed under, if any.
     pub group: String,
     /// The measure number.
-    pub id: String,
+    pub id: MeasureId,
     /// The title as printed in the table.
     pub title: String,
     /// The responsible ministries as printed ("BFD og AID").
@@ -181,6 +223,12 @@ pub struct OverviewRow {
     pub status: String,
     /// The printed page the row starts on.
     pub page: Option<String>,
+    /// The names in [`OverviewRow::responsible`], split once by the parser
+    /// ("BFD og AID" → BFD, AID). Not in `report.json`, whose `responsible`
+    /// carries the text.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub ministries: Vec<String>,
 }
 
 /// A ministry or directorate from the department list.
@@ -208,10 +256,10 @@ pub struct Area {
 /// A measure (tiltak) or sub-measure section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Measure {
-    /// `"9"`, or `"9a"` for "Tiltak 9 a)".
-    pub id: String,
+    /// `9`, or `9a` for "Tiltak 9 a)".
+    pub id: MeasureId,
     /// The parent's id for a sub-measure.
-    pub parent: Option<String>,
+    pub parent: Option<MeasureId>,
     /// The innsatsområde number the section is under.
     pub area: String,
     /// The heading title without the "Tiltak N." prefix.
@@ -236,19 +284,30 @@ impl Report {
     /// The status the report gives a measure: its section's, or, for a
     /// measure whose section states none (a parent such as 9), its
     /// overview-table row's.
-    pub fn status_of(&self, id: &str) -> Option<String> {
-        let section = self
-            .measures
-            .iter()
-            .find(|m| m.id == id)
-            .and_then(|m| m.status.clone());
+    pub fn status_of(&self, id: &MeasureId) -> Option<String> {
+        let section = self.measure(id).and_then(|m| m.status.clone());
         section.or_else(|| {
-            self.overview
-                .iter()
-                .find(|r| r.id == id)
+            self.row(id)
                 .map(|r| r.status.clone())
                 .filter(|s| !s.is_empty())
         })
+    }
+
+    /// The measure or sub-measure section numbered `id`.
+    pub fn measure(&self, id: &MeasureId) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == *id)
+    }
+
+    /// The overview-table row numbered `id`.
+    pub fn row(&self, id: &MeasureId) -> Option<&OverviewRow> {
+        self.overview.iter().find(|r| r.id == *id)
+    }
+
+    /// The sub-measures of `parent`, in document order.
+    pub fn sub_measures<'a>(&'a self, parent: &'a MeasureId) -> impl Iterator<Item = &'a Measure> {
+        self.measures
+            .iter()
+            .filter(move |m| m.parent.as_ref() == Some(parent))
     }
 }
 
@@ -263,50 +322,18 @@ impl Measure {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Commitment {
     /// The measure id.
-    pub measure: String,
+    pub measure: MeasureId,
     /// When it is due: `YYYY-MM`, `YYYY-H1`, `YYYY-H2` or `YYYY`.
-    pub due: String,
+    pub due: Due,
     /// The sentence that states it.
     pub text: String,
-}
-
-/// How serious a finding is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The report contradicts itself on a fact.
-    Error,
-    /// Something an editor should look at.
-    Warning,
-}
-
-impl Severity {
-    /// The stable lower-case name used in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
 }
 
 /// One inconsistency inside a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
-    /// The stable rule id, e.g. `table-status-mismatch`.
-    pub rule: String,
+    /// The rule that found it, e.g. `table-status-mismatch`.
+    pub rule: Rule,
     /// Error or warning.
     pub severity: Severity,
     /// The measure (or area/section) the finding is about.
@@ -324,14 +351,39 @@ pub struct Finding {
 /// One difference between two reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Change {
-    /// The measure id (in the new report where both exist); empty for summary changes.
-    pub measure: String,
+    /// The measure id (in the new report where both exist); `None` (an
+    /// empty string in the outputs) for summary changes.
+    #[serde(with = "optional_id")]
+    #[schemars(with = "String")]
+    pub measure: Option<MeasureId>,
     /// The field that changed (`status`, `title`, `summary.pågående`, ...).
-    pub field: String,
+    pub field: Field,
     /// The kind of change: `added`, `removed`, `renumbered`, `status`, ...
-    pub change: String,
+    pub change: ChangeKind,
     /// The old value.
     pub old: String,
     /// The new value.
     pub new: String,
+}
+
+/// `Option<MeasureId>` as the contract writes it: the id, or an empty string.
+mod optional_id {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::MeasureId;
+
+    pub fn serialize<S: Serializer>(id: &Option<MeasureId>, s: S) -> Result<S::Ok, S::Error> {
+        match id {
+            Some(id) => s.collect_str(id),
+            None => s.serialize_str(""),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<MeasureId>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse().map(Some).map_err(serde::de::Error::custom)
+    }
 }
