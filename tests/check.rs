@@ -2,7 +2,7 @@
 //! 2023 report gives exactly its known inconsistencies.
 
 use tiltak::check::run;
-use tiltak::model::{Finding, Rule};
+use tiltak::model::{Finding, HeadingKind, Rule};
 
 use crate::util;
 
@@ -161,6 +161,32 @@ fn toc_title_mismatch() {
     assert!(
         !pairs(&run(&util::parse_text(&text))).contains(&(Rule::TocTitleMismatch, "14".into()))
     );
+}
+
+/// A TOC entry that wraps after the real hyphen of "lhbtqi-personer" is
+/// the heading's title, not "lhbtqi- personer" nor "lhbtqipersoner".
+#[test]
+fn toc_entry_wrapped_after_a_real_hyphen_gives_no_finding() {
+    let old_title = "heve kompetansen i tjenestene som møter nyankomne flyktninger og innvandrere";
+    let new_title = "heve kompetansen om lhbtqi-personer i tjenestene som møter nyankomne";
+    let text = util::reference_text().replace(old_title, new_title);
+    let text = replace_once(
+        &text,
+        &format!("Tiltak 1. Utvikle en strategi for å {new_title}....."),
+        "Tiltak 1. Utvikle en strategi for å heve kompetansen om lhbtqi-\n\
+         personer i tjenestene som møter nyankomne.....",
+    );
+    let report = util::parse_text(&text);
+    let entry = report
+        .toc
+        .iter()
+        .find(|e| e.kind == HeadingKind::Measure && e.id == "1")
+        .unwrap();
+    assert_eq!(
+        entry.title,
+        format!("Utvikle en strategi for å {new_title}")
+    );
+    assert_eq!(pairs(&run(&report)), pairs(&reference_findings()));
 }
 
 // toc-page-mismatch needs printed page labels, which text input lacks: see

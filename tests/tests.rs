@@ -8,3 +8,4 @@ mod pipeline;
 mod sources;
 mod usability;
 mod util;
+mod vocabulary;

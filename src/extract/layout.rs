@@ -16,6 +16,8 @@ use regex::Regex;
 use super::pdf::{Glyph, GlyphPage};
 use super::{par_map, par_map_owned};
 use crate::model::{Block, Document, Page};
+use crate::text;
+use crate::vocab;
 
 /// A gap wider than this many ems always separates columns.
 const COLUMN_GAP_EM: f64 = 1.2;
@@ -208,7 +210,24 @@ fn dominant_size(glyphs: &[&Glyph]) -> f64 {
 }
 
 static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:side\s+|page\s+|s\.\s*)?(\d{1,4})(?:\s*(?:av|of|/)\s*\d{1,4})?$").unwrap()
+    // "s." may touch its number ("s.5"); the words need a space.
+    let words: Vec<&str> = vocab::PAGE_WORDS
+        .iter()
+        .copied()
+        .filter(|w| !w.ends_with('.'))
+        .collect();
+    let abbreviations: Vec<&str> = vocab::PAGE_WORDS
+        .iter()
+        .copied()
+        .filter(|w| w.ends_with('.'))
+        .collect();
+    Regex::new(&format!(
+        r"(?i)^(?:{}\s+|{}\s*)?(\d{{1,4}})(?:\s*(?:{}|/)\s*\d{{1,4}})?$",
+        vocab::pattern(&words),
+        vocab::pattern(&abbreviations),
+        vocab::pattern(vocab::PAGE_OF_WORDS)
+    ))
+    .unwrap()
 });
 
 /// Removes running headers and footers and returns each page's printed
@@ -391,7 +410,7 @@ fn broken_early(prev: &Line, line: &Line, right_edge: f64) -> bool {
     let same_start = (prev.x0() - line.x0()).abs() < 0.5 * prev.size;
     let room = right_edge - last.x1;
     let needed = (first.x1 - first.x0) + 0.5 * prev.size;
-    same_start && !last.text.ends_with('-') && room > needed + 0.5 * prev.size
+    same_start && !text::ends_with_hyphen(&last.text) && room > needed + 0.5 * prev.size
 }
 
 fn is_table_start(line: &Line) -> bool {

@@ -22,7 +22,7 @@ static AREA: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^{}\s+(\d+)(?:\s*([a-zæøå])\)|\s*[.:]|\s+[–-]\s)\s*(.*)$",
+        r"^{}\s+(\d+)(?:\s*(\p{{Ll}})\)|\s*[.:]|\s+[–-]\s)\s*(.*)$",
         vocab::pattern(&[vocab::MEASURE_WORD])
     ))
     .unwrap()
