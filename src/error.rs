@@ -100,6 +100,18 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// Two reports of a batch have the same as-of date.
+    #[error("{first} and {second} both report status as of {as_of}; keep one file per report in {}", dir.display())]
+    SameAsOf {
+        /// The first report's file name.
+        first: String,
+        /// The second report's file name.
+        second: String,
+        /// The as-of date they share.
+        as_of: String,
+        /// The folder they were read from.
+        dir: PathBuf,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

@@ -9,6 +9,10 @@
 //!  file     Document  Report  Finding  Change  CSV/JSON/Markdown/HTML
 //! ```
 //!
+//! [`text`] owns words and hyphens for every stage, [`vocab`] the genre's
+//! words, [`model`] the data handed between stages, and [`batch`] runs the
+//! whole pipeline over a folder of reports (the main job).
+//!
 //! ```no_run
 //! let report = tiltak::read_report(std::path::Path::new("inputs/frihet-status-2023.pdf"))?;
 //! println!("{} measures, as of {}", report.measures.len(), report.as_of);
@@ -16,6 +20,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod check;
 pub mod clean;
 pub mod diff;
