@@ -136,3 +136,50 @@ fn extract_prints_pages_separated_by_form_feeds() {
     assert!(!pages[5].contains("Status for tiltak per"), "{}", pages[5]);
     assert!(pages[3].starts_with("Om denne rapporten:"), "{}", pages[3]);
 }
+
+/// A format the command cannot write is refused before anything is read,
+/// rather than accepted and written as nothing.
+#[test]
+fn a_format_the_command_cannot_write_is_refused() {
+    for command in ["parse", "check"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = dir.path().join("out");
+        let out = tiltak(&[
+            command,
+            "inputs/frihet-status-2023.pdf",
+            "--format",
+            "csv,html",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ]);
+        util::assert_exit(&out, 2);
+        assert_eq!(
+            stderr(&out),
+            format!("tiltak: the {command} command cannot write html; it writes csv, json, md, xlsx\n")
+        );
+        assert!(!out_dir.exists(), "{command} created {}", out_dir.display());
+        let to_stdout = tiltak(&[
+            command,
+            "inputs/frihet-status-2023.pdf",
+            "--format",
+            "html",
+            "--out",
+            "-",
+        ]);
+        util::assert_exit(&to_stdout, 2);
+        assert!(to_stdout.stdout.is_empty());
+    }
+    // diff writes HTML.
+    let dir = tempfile::tempdir().unwrap();
+    let out = tiltak(&[
+        "diff",
+        "inputs/frihet-status-2023.pdf",
+        "inputs/frihet-sluttrapport-2024.pdf",
+        "--format",
+        "html",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    util::assert_exit(&out, 1);
+    assert_eq!(files_in(dir.path()), ["diff.html"]);
+}

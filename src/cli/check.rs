@@ -10,9 +10,6 @@ use super::{Context, Destination, Verbosity};
 
 /// Checks one report; exit status 1 when it has findings.
 pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u8, tiltak::Error> {
-    if let Destination::Stdout(Format::Html) = destination {
-        return Err(super::unsupported(Format::Html, "check"));
-    }
     let report = context.read(file)?;
     let findings = tiltak::check::run(&report);
     match &destination {

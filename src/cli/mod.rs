@@ -86,20 +86,39 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             timeout: std::time::Duration::from_secs(cli.limits.timeout),
         },
     };
-    const FILES: &[Format] = &[Format::Csv, Format::Json, Format::Md];
-    const DIFF_FILES: &[Format] = &[Format::Csv, Format::Json, Format::Md, Format::Html];
+    const FILES: Writes = Writes {
+        defaults: &[Format::Csv, Format::Json, Format::Md],
+        supported: &[Format::Csv, Format::Json, Format::Md, Format::Xlsx],
+    };
+    const DIFF_FILES: Writes = Writes {
+        defaults: &[Format::Csv, Format::Json, Format::Md, Format::Html],
+        supported: &[
+            Format::Csv,
+            Format::Json,
+            Format::Md,
+            Format::Html,
+            Format::Xlsx,
+        ],
+    };
     let code = match cli.command {
         None => main_job::run(&cli.inputs, &cli.outputs, &context)?,
         Some(Command::Extract { file, pages }) => extract::run(&file, pages, &context)?,
-        Some(Command::Parse(args)) => {
-            parse::run(&args.file, destination(&args.output, FILES)?, &context)?
-        }
-        Some(Command::Check(args)) => {
-            check::run(&args.file, destination(&args.output, FILES)?, &context)?
-        }
-        Some(Command::Diff { old, new, output }) => {
-            diff::run(&old, &new, destination(&output, DIFF_FILES)?, &context)?
-        }
+        Some(Command::Parse(args)) => parse::run(
+            &args.file,
+            destination(&args.output, "parse", FILES)?,
+            &context,
+        )?,
+        Some(Command::Check(args)) => check::run(
+            &args.file,
+            destination(&args.output, "check", FILES)?,
+            &context,
+        )?,
+        Some(Command::Diff { old, new, output }) => diff::run(
+            &old,
+            &new,
+            destination(&output, "diff", DIFF_FILES)?,
+            &context,
+        )?,
         Some(Command::Schema { document }) => schema(document)?,
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -110,12 +129,29 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     Ok(ExitCode::from(code))
 }
 
-/// Turns `--out`/`--format` into a destination; `defaults` apply when no
-/// format is given.
-fn destination(output: &OutputArgs, defaults: &[Format]) -> Result<Destination, Error> {
+/// The formats a command writes.
+struct Writes {
+    /// Written when `--format` is not given.
+    defaults: &'static [Format],
+    /// Every format the command can write.
+    supported: &'static [Format],
+}
+
+/// Turns `--out`/`--format` into a destination; refuses a format the
+/// command cannot write rather than writing nothing.
+fn destination(output: &OutputArgs, command: &str, writes: Writes) -> Result<Destination, Error> {
     let Some(out) = &output.out else {
         return Ok(Destination::Summary);
     };
+    let chosen = output.format.as_deref().unwrap_or(writes.defaults);
+    if let Some(format) = chosen.iter().find(|f| !writes.supported.contains(f)) {
+        let names: Vec<String> = writes.supported.iter().map(|f| format_name(*f)).collect();
+        return Err(Error::Usage(format!(
+            "the {command} command cannot write {}; it writes {}",
+            format_name(*format),
+            names.join(", ")
+        )));
+    }
     if out.as_os_str() == "-" {
         return match output.format.as_deref() {
             None => Ok(Destination::Stdout(Format::Json)),
@@ -125,7 +161,6 @@ fn destination(output: &OutputArgs, defaults: &[Format]) -> Result<Destination, 
             )),
         };
     }
-    let chosen = output.format.as_deref().unwrap_or(defaults);
     let formats = Formats {
         csv: chosen.contains(&Format::Csv),
         json: chosen.contains(&Format::Json),
@@ -150,8 +185,12 @@ fn to_stdout(render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Resu
     }
 }
 
-fn unsupported(format: Format, command: &str) -> Error {
-    Error::Usage(format!("{command} cannot write {format:?} to stdout").to_lowercase())
+/// A format as `--format` names it.
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 fn schema(document: SchemaDocument) -> Result<u8, Error> {

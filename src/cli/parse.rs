@@ -10,9 +10,6 @@ use super::{Context, Destination, Verbosity};
 
 /// Parses one report; writes the records to `--out` or prints a summary.
 pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u8, tiltak::Error> {
-    if let Destination::Stdout(Format::Html) = destination {
-        return Err(super::unsupported(Format::Html, "parse"));
-    }
     let report = context.read(file)?;
     match &destination {
         Destination::Stdout(format) => super::to_stdout(|w| match format {
