@@ -155,7 +155,9 @@ fn a_format_the_command_cannot_write_is_refused() {
         util::assert_exit(&out, 2);
         assert_eq!(
             stderr(&out),
-            format!("tiltak: the {command} command cannot write html; it writes csv, json, md, xlsx\n")
+            format!(
+                "tiltak: the {command} command cannot write html; it writes csv, json, md, xlsx\n"
+            )
         );
         assert!(!out_dir.exists(), "{command} created {}", out_dir.display());
         let to_stdout = tiltak(&[

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::model::Report;
+use crate::model::{Measure, Report};
 use crate::vocab::{
     AREA_WORD, FINAL_REPORT_NAME, MEASURE_WORD, OVERVIEW_HEADER, RESPONSIBLE_LABEL, STATUS_LABEL,
 };
@@ -52,21 +52,78 @@ pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for area in &report.areas {
         writeln!(out, "\n## {AREA_WORD} {}: {}\n", area.id, area.title)?;
         for m in report.measures.iter().filter(|m| m.area == area.id) {
-            writeln!(out, "### {MEASURE_WORD} {}: {}\n", m.id, m.title)?;
-            if let Some(page) = &m.page {
-                writeln!(out, "- Page: {page}")?;
-            }
-            if let Some(status) = &m.status {
-                writeln!(out, "- {STATUS_LABEL}: **{status}**")?;
-            }
-            if let Some(responsible) = &m.responsible {
-                writeln!(out, "- {RESPONSIBLE_LABEL}: {responsible}")?;
-            }
-            if !m.progress.is_empty() {
-                writeln!(out, "\n{}", m.progress)?;
-            }
-            writeln!(out)?;
+            measure(m, out)?;
+        }
+    }
+    // A measure under no area the report lists (a report without areas, or
+    // one before the first) must not vanish from the summary.
+    let outside: Vec<&Measure> = report
+        .measures
+        .iter()
+        .filter(|m| !report.areas.iter().any(|a| a.id == m.area))
+        .collect();
+    if !outside.is_empty() {
+        writeln!(out, "\n## Other measures\n")?;
+        for m in outside {
+            measure(m, out)?;
         }
     }
     Ok(())
+}
+
+fn measure(m: &Measure, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "### {MEASURE_WORD} {}: {}\n", m.id, m.title)?;
+    if let Some(page) = &m.page {
+        writeln!(out, "- Page: {page}")?;
+    }
+    if let Some(status) = &m.status {
+        writeln!(out, "- {STATUS_LABEL}: **{status}**")?;
+    }
+    if let Some(responsible) = &m.responsible {
+        writeln!(out, "- {RESPONSIBLE_LABEL}: {responsible}")?;
+    }
+    if !m.progress.is_empty() {
+        writeln!(out, "\n{}", m.progress)?;
+    }
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Area, MeasureId};
+
+    #[test]
+    fn a_measure_under_no_area_is_kept() {
+        let m = |n: u32, area: &str| Measure {
+            id: MeasureId::new(n),
+            area: area.into(),
+            title: format!("Title {n}"),
+            ..Measure::default()
+        };
+        let report = Report {
+            areas: vec![Area {
+                id: "1".into(),
+                title: "First".into(),
+                intro: String::new(),
+                page: None,
+            }],
+            measures: vec![m(1, "1"), m(2, ""), m(3, "7")],
+            ..Report::default()
+        };
+        let mut out = Vec::new();
+        super::report(&report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let headings: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+        assert_eq!(
+            headings[2..],
+            [
+                "## Innsatsområde 1: First",
+                "### Tiltak 1: Title 1",
+                "## Other measures",
+                "### Tiltak 2: Title 2",
+                "### Tiltak 3: Title 3",
+            ]
+        );
+    }
 }
