@@ -192,8 +192,50 @@ fn main() {
             rss / n as f64
         );
     }
+    hostile(root);
     println!(
         "peak resident memory of the whole bench: {:.1} MB",
         status_mb("VmHWM")
     );
+}
+
+/// How long the library takes to read, or refuse, each hostile file
+/// (`tests/hostile/`; the tests check what it says, this how fast).
+fn hostile(root: &Path) {
+    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/hostile"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    files.sort();
+    println!(
+        "
+hostile inputs: time to read or refuse (median of 3)"
+    );
+    let many = tiltak::Limits {
+        max_pages: 20_000,
+        ..tiltak::Limits::default()
+    };
+    let mut slowest = Duration::ZERO;
+    for file in &files {
+        let limits = if file.ends_with("many-pages.pdf") {
+            many.clone()
+        } else {
+            tiltak::Limits::default()
+        };
+        let times: Vec<Duration> = (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let outcome = tiltak::read_report_with_warnings(file, &limits);
+                let elapsed = start.elapsed();
+                drop(outcome);
+                elapsed
+            })
+            .collect();
+        let t = median(times);
+        slowest = slowest.max(t);
+        let name = file.file_name().unwrap().to_string_lossy();
+        println!("  {name:<36} {}", ms(t));
+    }
+    println!("  slowest: {}", ms(slowest));
 }

@@ -1,28 +1,23 @@
 //! Hostile inputs (`tests/hostile/`, made by `make.py`): the real binary
-//! must refuse each with exit status 2, quickly, in one plain sentence
-//! naming the file, without panic text and without writing anything; and
-//! the library's limits must hold.
+//! must refuse each with exit status 2, in one plain sentence naming the
+//! file, without panic text and without writing anything; and the
+//! library's limits must hold. How long each refusal takes is measured by
+//! `cargo bench`, not here.
 
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tiltak::extract::Limits;
 
 use crate::util;
 
-/// Generous for a debug build on a slow machine; the slowest file takes
-/// well under a second.
-const TIME_BOUND: Duration = Duration::from_secs(20);
-
-fn tiltak(args: &[&str]) -> (Output, Duration) {
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_tiltak"))
+fn tiltak(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tiltak"))
         .args(args)
         .current_dir(util::repo(""))
         .output()
-        .expect("the binary runs");
-    (out, start.elapsed())
+        .expect("the binary runs")
 }
 
 /// Each file and the words its error must contain.
@@ -110,10 +105,9 @@ fn hostile_files_fail_cleanly() {
     for &(name, problem) in CASES {
         let file = format!("tests/hostile/{name}");
         let out_dir = tempfile::tempdir().unwrap();
-        let (out, elapsed) = tiltak(&["parse", &file, "--out", out_dir.path().to_str().unwrap()]);
+        let out = tiltak(&["parse", &file, "--out", out_dir.path().to_str().unwrap()]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{file}: {err}");
-        assert!(elapsed < TIME_BOUND, "{file} took {elapsed:?}");
         assert_eq!(err.lines().count(), 1, "{file}: one line: {err}");
         assert!(
             err.starts_with(&format!("tiltak: {file}: ")),
@@ -144,7 +138,7 @@ fn damaged_but_readable_files_give_their_text() {
     ];
     for (name, text) in cases {
         let file = format!("tests/hostile/{name}");
-        let (out, _) = tiltak(&["extract", &file]);
+        let out = tiltak(&["extract", &file]);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(
             out.status.code(),
@@ -220,13 +214,7 @@ fn time_limit_stops_waiting() {
         max_bytes: u64::MAX,
         timeout: Duration::from_millis(250),
     };
-    let start = Instant::now();
     let err = read("tests/hostile/many-pages.pdf", &limits).unwrap_err();
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        start.elapsed()
-    );
     assert!(matches!(err, tiltak::Error::Timeout { .. }), "{err}");
     assert!(
         err.to_string()
@@ -235,21 +223,17 @@ fn time_limit_stops_waiting() {
     );
 }
 
-/// With the limit raised, the 20 000 pages are read, in time that grows
-/// linearly (pdf-extract alone rebuilds the page list for every page, which
-/// took about a minute).
+/// With the limit raised, the 20 000 pages are read within the default
+/// time limit (pdf-extract alone rebuilds the page list for every page,
+/// which took about a minute); `cargo bench` prints how long it takes.
 #[test]
 fn many_pages_read_when_allowed() {
     let limits = Limits {
         max_pages: 20_000,
         ..Limits::default()
     };
-    let start = Instant::now();
-    let result = read("tests/hostile/many-pages.pdf", &limits);
-    let elapsed = start.elapsed();
-    let doc = result.unwrap();
+    let doc = read("tests/hostile/many-pages.pdf", &limits).unwrap();
     assert_eq!(doc.pages.len(), 20_000);
-    assert!(elapsed < TIME_BOUND, "{elapsed:?}");
 }
 
 #[test]
