@@ -50,14 +50,17 @@ enum Container {
 /// Walks the body blocks and fills headings, overview, departments,
 /// areas and measures of `report`.
 pub(super) fn read_body(body: &[Located], report: &mut Report) {
-    let section_titles: Vec<String> = report
-        .toc
-        .iter()
-        .filter(|e| e.kind == HeadingKind::Section)
-        .map(|e| text::label_key(&e.title))
-        .collect();
-    let mut container = Container::Front;
-    let mut area_id = String::new();
+    let mut walk = Walk {
+        section_titles: report
+            .toc
+            .iter()
+            .filter(|e| e.kind == HeadingKind::Section)
+            .map(|e| text::label_key(&e.title))
+            .collect(),
+        report,
+        container: Container::Front,
+        area_id: String::new(),
+    };
     let mut i = 0;
     while i < body.len() {
         let located = body[i];
@@ -71,26 +74,44 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
             .copied()
             .filter(|c| STATUS.is_match(c) || RESPONSIBLE.is_match(c))
             .collect();
-        if let (Container::Measure(m), false) = (&container, status_lines.is_empty()) {
+        if let (Container::Measure(m), false) = (&walk.container, status_lines.is_empty()) {
             for line in status_lines {
-                apply_status_line(&mut report.measures[*m], line);
+                apply_status_line(&mut walk.report.measures[*m], line);
             }
             continue;
         }
-        if let Container::Front = container
+        if let Container::Front = walk.container
             && filled.len() >= 3
         {
-            let (rows, used) = overview::read_table(&body[i - 1..], &section_titles);
+            let (rows, used) = overview::read_table(&body[i - 1..], &walk.section_titles);
             if !rows.is_empty() {
-                report.overview.extend(rows);
+                walk.report.overview.extend(rows);
                 i += used.saturating_sub(1);
                 continue;
             }
         }
-        let Some(text) = located.paragraph() else {
-            append_text(report, &container, &filled.join(" "));
-            continue;
-        };
+        match located.paragraph() {
+            Some(text) => walk.paragraph(text, &located),
+            None => append_text(walk.report, &walk.container, &filled.join(" ")),
+        }
+    }
+}
+
+/// The body as read so far: where the next paragraph belongs.
+struct Walk<'r> {
+    report: &'r mut Report,
+    /// The TOC's un-numbered sections, as label keys.
+    section_titles: Vec<String>,
+    container: Container,
+    /// The area the next measure is under.
+    area_id: String,
+}
+
+impl Walk<'_> {
+    /// A single-cell block: a heading that opens a measure, an area or a
+    /// section, the summary sentence, a department list, or running text.
+    fn paragraph(&mut self, text: &str, located: &Located) {
+        let report = &mut *self.report;
         let (kind, id, title) = classify_heading(text);
         let measure_id = (kind == HeadingKind::Measure)
             .then(|| MeasureId::parse(&id))
@@ -100,45 +121,45 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
                 let id = measure_id.unwrap_or_default();
                 report
                     .headings
-                    .push(heading(kind, &id.to_string(), &title, text, &located));
+                    .push(heading(kind, &id.to_string(), &title, text, located));
                 report.measures.push(Measure {
                     parent: id.parent(),
                     id,
-                    area: area_id.clone(),
+                    area: self.area_id.clone(),
                     title,
                     page: located.page(),
                     ..Measure::default()
                 });
-                container = Container::Measure(report.measures.len() - 1);
+                self.container = Container::Measure(report.measures.len() - 1);
             }
             HeadingKind::Area if looks_like_heading(&title) => {
                 report
                     .headings
-                    .push(heading(kind, &id, &title, text, &located));
-                area_id = id.clone();
+                    .push(heading(kind, &id, &title, text, located));
+                self.area_id = id.clone();
                 report.areas.push(Area {
                     id,
                     title,
                     intro: String::new(),
                     page: located.page(),
                 });
-                container = Container::Area(report.areas.len() - 1);
+                self.container = Container::Area(report.areas.len() - 1);
             }
-            _ if section_titles.contains(&text::label_key(text)) => {
+            _ if self.section_titles.contains(&text::label_key(text)) => {
                 report
                     .headings
-                    .push(heading(HeadingKind::Section, "", text, text, &located));
-                container = Container::Front;
+                    .push(heading(HeadingKind::Section, "", text, text, located));
+                self.container = Container::Front;
             }
-            _ if matches!(container, Container::Front)
+            _ if matches!(self.container, Container::Front)
                 && overview::is_summary(text)
                 && report.summary.sentence.is_empty() =>
             {
                 report.summary = overview::read_summary(text);
             }
-            _ => match (&container, overview::departments(text)) {
+            _ => match (&self.container, overview::departments(text)) {
                 (Container::Front, Some(departments)) => report.departments.extend(departments),
-                _ => append_text(report, &container, text),
+                _ => append_text(report, &self.container, text),
             },
         }
     }
