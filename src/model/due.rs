@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::NotA;
+
 /// A year and a month, `(2024, 2)` for February 2024; ordered in time.
 pub type YearMonth = (u16, u8);
 
@@ -124,27 +126,11 @@ impl fmt::Display for Due {
     }
 }
 
-/// A text that is not a due date of the contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotADue(pub String);
-
-impl fmt::Display for NotADue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "\"{}\" is not a due date (YYYY-MM, YYYY-H1, YYYY-H2 or YYYY)",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for NotADue {}
-
 impl FromStr for Due {
-    type Err = NotADue;
+    type Err = NotA;
 
-    fn from_str(s: &str) -> Result<Due, NotADue> {
-        let bad = || NotADue(s.to_string());
+    fn from_str(s: &str) -> Result<Due, NotA> {
+        let bad = || NotA::new(s, "a due date (YYYY-MM, YYYY-H1, YYYY-H2 or YYYY)");
         let year: u16 = s.get(..4).and_then(|y| y.parse().ok()).ok_or_else(bad)?;
         match s.get(4..) {
             Some("") => Ok(Due::Year(year)),

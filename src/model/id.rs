@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::NotA;
+
 /// A measure's number with its optional sub-part.
 ///
 /// Ordered as a reader counts: 1 < 2 < … < 9 < 9a < 9b < 10, and
@@ -116,23 +118,11 @@ impl fmt::Display for MeasureId {
     }
 }
 
-/// A text that is not a measure number.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotAnId(pub String);
-
-impl fmt::Display for NotAnId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a measure number", self.0)
-    }
-}
-
-impl std::error::Error for NotAnId {}
-
 impl FromStr for MeasureId {
-    type Err = NotAnId;
+    type Err = NotA;
 
-    fn from_str(s: &str) -> Result<MeasureId, NotAnId> {
-        MeasureId::parse(s).ok_or_else(|| NotAnId(s.to_string()))
+    fn from_str(s: &str) -> Result<MeasureId, NotA> {
+        MeasureId::parse(s).ok_or_else(|| NotA::new(s, "a measure number"))
     }
 }
 

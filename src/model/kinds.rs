@@ -9,6 +9,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::NotA;
+
 /// How serious a finding is.
 #[derive(
     Debug,
@@ -260,22 +262,10 @@ impl fmt::Display for Field {
     }
 }
 
-/// A text that names no field of the contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownField(pub String);
-
-impl fmt::Display for UnknownField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a field of changes.csv", self.0)
-    }
-}
-
-impl std::error::Error for UnknownField {}
-
 impl FromStr for Field {
-    type Err = UnknownField;
+    type Err = NotA;
 
-    fn from_str(s: &str) -> Result<Field, UnknownField> {
+    fn from_str(s: &str) -> Result<Field, NotA> {
         Ok(match s {
             "measure" => Field::Measure,
             "status" => Field::Status,
@@ -286,7 +276,7 @@ impl FromStr for Field {
             "progress" => Field::Progress,
             _ => match s.strip_prefix("summary.") {
                 Some(count) => Field::Summary(count.to_string()),
-                None => return Err(UnknownField(s.to_string())),
+                None => return Err(NotA::new(s, "a field of changes.csv")),
             },
         })
     }

@@ -9,11 +9,31 @@ mod due;
 mod id;
 mod kinds;
 
-pub use due::{Due, NotADue, Season, YearMonth, year_month};
-pub use id::{MeasureId, NotAnId, SubId};
-pub use kinds::{ChangeKind, Field, Rule, Severity, StatusClass, UnknownField};
+pub use due::{Due, Season, YearMonth, year_month};
+pub use id::{MeasureId, SubId};
+pub use kinds::{ChangeKind, Field, Rule, Severity, StatusClass};
 
 use serde::{Deserialize, Serialize};
+
+/// A text that does not read as the value it should be: "9ab" is not a
+/// measure number, "2024-13" not a due date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{text}\" is not {expected}")]
+pub struct NotA {
+    /// The text as given.
+    pub text: String,
+    /// What it should have been, e.g. "a measure number".
+    pub expected: &'static str,
+}
+
+impl NotA {
+    fn new(text: &str, expected: &'static str) -> NotA {
+        NotA {
+            text: text.to_string(),
+            expected,
+        }
+    }
+}
 
 /// Serialises a type as the string its `Display` writes and reads it back
 /// with `FromStr`; its JSON Schema is a plain string.

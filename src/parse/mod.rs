@@ -161,3 +161,15 @@ fn read_title_page(
     }
     Ok(())
 }
+
+/// Blocks from lines whose cells are separated by tabs, for the parser's
+/// unit tests.
+#[cfg(test)]
+fn tab_blocks(lines: &[&str]) -> Vec<Block> {
+    lines
+        .iter()
+        .map(|l| Block {
+            cells: l.split('\t').map(String::from).collect(),
+        })
+        .collect()
+}

@@ -239,7 +239,6 @@ fn is_group_row(blocks: &[Located], at: usize, section_titles: &[String]) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Block;
 
     #[test]
     fn summary_counts_use_the_documents_own_words() {
@@ -296,12 +295,7 @@ mod tests {
     }
 
     fn table(rows: &[&str]) -> Vec<OverviewRow> {
-        let blocks: Vec<Block> = rows
-            .iter()
-            .map(|l| Block {
-                cells: l.split('\t').map(String::from).collect(),
-            })
-            .collect();
+        let blocks = super::super::tab_blocks(rows);
         let located: Vec<Located> = blocks
             .iter()
             .enumerate()

@@ -122,15 +122,9 @@ pub fn classify_heading(text: &str) -> (HeadingKind, String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Block;
 
     fn entries(lines: &[&str]) -> Vec<(String, String, String)> {
-        let blocks: Vec<Block> = lines
-            .iter()
-            .map(|l| Block {
-                cells: l.split('\t').map(String::from).collect(),
-            })
-            .collect();
+        let blocks = super::super::tab_blocks(lines);
         let located: Vec<Located> = blocks
             .iter()
             .map(|block| Located { page: None, block })
