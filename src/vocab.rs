@@ -18,8 +18,26 @@ use crate::model::{MeasureId, Season, StatusClass};
 /// The word that numbers a measure heading: "Tiltak 3. Title".
 pub const MEASURE_WORD: &str = "Tiltak";
 
-/// The word that numbers an area heading: "Innsatsområde 2: Title".
+/// Words that may stand before a measure's number in its heading: "Tiltak 3.".
+pub const MEASURE_WORDS: &[&str] = &["Tiltak"];
+
+/// Words between the measure word and the number: "Tiltak nr. 3".
+pub const NUMBER_WORDS: &[&str] = &["nr.", "nummer"];
+
+/// How a reader names an area: "Innsatsområde 2".
 pub const AREA_WORD: &str = "Innsatsområde";
+
+/// Words that number an area (or chapter) heading: "Innsatsområde 2:",
+/// "Kapittel 2", "Mål 2 –".
+pub const AREA_WORDS: &[&str] = &[
+    "Innsatsområde",
+    "Satsingsområde",
+    "Satsningsområde",
+    "Kapittel",
+    "Del",
+    "Mål",
+    "Tema",
+];
 
 /// Titles of the table of contents (lower-case, without a final colon).
 pub const TOC_TITLES: &[&str] = &[
@@ -37,11 +55,26 @@ pub const STATUS_LABEL: &str = "Status";
 /// The label of a measure's responsible line: "Ansvarlig: AID".
 pub const RESPONSIBLE_LABEL: &str = "Ansvarlig";
 
-/// Forms of the responsible label ("Ansvarlige: …").
-pub const RESPONSIBLE_LABELS: &[&str] = &["Ansvarlig", "Ansvarlige"];
+/// Words between the status label and a date: "Status per 31.12.2024:",
+/// "Status pr. 31.12.2024" (lower-case matched as written).
+pub const STATUS_DATE_WORDS: &[&str] = &["per", "pr.", "pr"];
+
+/// Forms of the responsible label ("Ansvarlige: …", "Ansvar: …").
+pub const RESPONSIBLE_LABELS: &[&str] = &["Ansvarlig", "Ansvarlige", "Ansvar"];
 
 /// Words that may qualify the responsible label: "Ansvarlig departement:".
-pub const RESPONSIBLE_QUALIFIERS: &[&str] = &["departement", "departementer", "etat"];
+pub const RESPONSIBLE_QUALIFIERS: &[&str] = &[
+    "departement",
+    "departementer",
+    "etat",
+    "etater",
+    "virksomhet",
+    "virksomheter",
+    "instans",
+];
+
+/// Words that open the partners in parentheses: "KD (med HOD og BFD)".
+pub const PARTNERS_IN_PARENTHESES: &[&str] = &["i samarbeid med", "med"];
 
 /// Phrases in a responsible line after which the partners are named:
 /// "AID, i samarbeid med BFD" (lower-case).

@@ -39,6 +39,11 @@ fn vocabulary_words() -> Vec<String> {
     ];
     for list in [
         vocab::TOC_TITLES,
+        vocab::MEASURE_WORDS,
+        vocab::NUMBER_WORDS,
+        vocab::STATUS_DATE_WORDS,
+        vocab::PARTNERS_IN_PARENTHESES,
+        vocab::AREA_WORDS,
         vocab::RESPONSIBLE_LABELS,
         vocab::RESPONSIBLE_QUALIFIERS,
         vocab::COOPERATION,

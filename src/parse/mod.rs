@@ -8,13 +8,15 @@
 //! genre's words from [`crate::vocab`].
 
 pub mod commitments;
+mod fields;
+mod heading;
 mod overview;
 mod sections;
 mod toc;
 
 pub use commitments::find_commitments;
-pub use sections::{split_names, split_responsible};
-pub use toc::classify_heading;
+pub use fields::{split_names, split_responsible};
+pub use heading::{bare_measure, classify_heading};
 
 use std::sync::LazyLock;
 

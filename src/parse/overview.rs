@@ -6,8 +6,8 @@ use regex::Regex;
 
 use super::Located;
 use crate::model::{Department, HeadingKind, MeasureId, OverviewRow, StatusCount, Summary};
-use crate::parse::split_names;
-use crate::parse::toc::classify_heading;
+use crate::parse::fields::split_names;
+use crate::parse::heading::classify_heading;
 use crate::text;
 use crate::vocab;
 

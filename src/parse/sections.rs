@@ -1,41 +1,9 @@
 //! The body: sections, innsatsområder and measure sections.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::{Located, overview};
+use super::{Located, fields, overview};
 use crate::model::{Area, Heading, HeadingKind, Measure, MeasureId, Report};
-use crate::parse::toc::classify_heading;
+use crate::parse::heading::classify_heading;
 use crate::text;
-use crate::vocab;
-
-/// "Status:", as a pattern.
-fn status_label() -> String {
-    format!(r"{}\s*:", vocab::pattern(&[vocab::STATUS_LABEL]))
-}
-
-/// "Ansvarlig:", "Ansvarlige departementer:", as a pattern.
-fn responsible_label() -> String {
-    format!(
-        r"{}(?:\s+{})?\s*:",
-        vocab::pattern(vocab::RESPONSIBLE_LABELS),
-        vocab::pattern(vocab::RESPONSIBLE_QUALIFIERS)
-    )
-}
-
-static STATUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{}\s*(.*)$", status_label())).unwrap());
-static RESPONSIBLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{}\s*(.*)$", responsible_label())).unwrap());
-static STATUS_AND_RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^{}\s*(.*?)\s+{}\s*(.*)$",
-        status_label(),
-        responsible_label()
-    ))
-    .unwrap()
-});
 
 /// Where a paragraph belongs.
 enum Container {
@@ -69,15 +37,9 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         if filled.is_empty() {
             continue;
         }
-        let status_lines: Vec<&str> = filled
-            .iter()
-            .copied()
-            .filter(|c| STATUS.is_match(c) || RESPONSIBLE.is_match(c))
-            .collect();
-        if let (Container::Measure(m), false) = (&walk.container, status_lines.is_empty()) {
-            for line in status_lines {
-                apply_status_line(&mut walk.report.measures[*m], line);
-            }
+        if let Container::Measure(m) = walk.container
+            && fields::apply(&mut walk.report.measures[m], &filled)
+        {
             continue;
         }
         if let Container::Front = walk.container
@@ -180,24 +142,6 @@ fn looks_like_heading(title: &str) -> bool {
     !title.is_empty() && title.len() < 400 && !title.ends_with('.')
 }
 
-fn apply_status_line(measure: &mut Measure, line: &str) {
-    if let Some(c) = STATUS_AND_RESPONSIBLE.captures(line) {
-        measure.status = Some(c[1].trim().to_string());
-        set_responsible(measure, c[2].trim());
-    } else if let Some(c) = STATUS.captures(line) {
-        measure.status = Some(c[1].trim().to_string());
-    } else if let Some(c) = RESPONSIBLE.captures(line) {
-        set_responsible(measure, c[1].trim());
-    }
-}
-
-fn set_responsible(measure: &mut Measure, responsible: &str) {
-    let (lead, partners) = split_responsible(responsible);
-    measure.responsible = Some(responsible.to_string());
-    measure.lead = lead;
-    measure.partners = partners;
-}
-
 fn append_text(report: &mut Report, container: &Container, text: &str) {
     let target = match *container {
         Container::Front => return,
@@ -215,80 +159,4 @@ fn append_text(report: &mut Report, container: &Container, text: &str) {
         target.push(' ');
     }
     target.push_str(text);
-}
-
-/// Splits an Ansvarlig line into the lead and the partners.
-///
-/// The lead is the first name; other names before "i samarbeid med" are
-/// co-leads and are listed among the partners, so that lead ∪ partners is
-/// everyone the line names.
-///
-/// ```
-/// use tiltak::parse::split_responsible;
-/// let (lead, partners) = split_responsible("AID, i samarbeid med BFD, HOD, JD og KUD");
-/// assert_eq!(lead.as_deref(), Some("AID"));
-/// assert_eq!(partners, ["BFD", "HOD", "JD", "KUD"]);
-/// ```
-pub fn split_responsible(line: &str) -> (Option<String>, Vec<String>) {
-    static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"\s*(?:,|;|/|&|\b{}\b)\s*",
-            vocab::pattern(vocab::NAME_CONJUNCTIONS)
-        ))
-        .unwrap()
-    });
-    static COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)\b{}\b", vocab::pattern(vocab::COOPERATION))).unwrap()
-    });
-    let (leads, partners) = match COOPERATION.find(line) {
-        Some(m) => (&line[..m.start()], &line[m.end()..]),
-        None => (line, ""),
-    };
-    let names = |s: &str| -> Vec<String> {
-        SEPARATOR
-            .split(s)
-            .map(|n| n.trim().trim_end_matches('.').to_string())
-            .filter(|n| !n.is_empty())
-            .collect()
-    };
-    let mut leads = names(leads);
-    let mut partners = names(partners);
-    if leads.is_empty() {
-        return (None, partners);
-    }
-    let lead = leads.remove(0);
-    leads.append(&mut partners);
-    (Some(lead), leads)
-}
-
-/// Splits the overview table's responsible cell ("BFD og AID") into names.
-pub fn split_names(cell: &str) -> Vec<String> {
-    let (lead, mut rest) = split_responsible(cell);
-    if let Some(lead) = lead {
-        rest.insert(0, lead);
-    }
-    rest
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn responsible_lines() {
-        assert_eq!(split_responsible("AID"), (Some("AID".into()), vec![]));
-        assert_eq!(
-            split_responsible("KD, i samarbeid med HOD"),
-            (Some("KD".into()), vec!["HOD".into()])
-        );
-        assert_eq!(
-            split_responsible("BFD, i samarbeid med HOD og AID"),
-            (Some("BFD".into()), vec!["HOD".into(), "AID".into()])
-        );
-        assert_eq!(
-            split_responsible("BFD og AID"),
-            (Some("BFD".into()), vec!["AID".into()])
-        );
-        assert_eq!(split_names("BFD og AID"), ["BFD", "AID"]);
-    }
 }

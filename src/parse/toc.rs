@@ -1,33 +1,18 @@
-//! The table of contents and heading classification.
+//! The table of contents.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::Located;
+use super::heading::classify_heading;
 use crate::model::{HeadingKind, TocEntry};
 use crate::text::{self, Lexicon};
-use crate::vocab;
 
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     // A title, then dot leaders, a tab or a gap, then the page number.
     Regex::new(r"^(?s)(.*?\S)(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)(\d{1,4})$").unwrap()
 });
-static AREA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^{}\s+(\d+)\s*[.:]?\s*(.*)$",
-        vocab::pattern(&[vocab::AREA_WORD])
-    ))
-    .unwrap()
-});
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^{}\s+(\d+)(?:\s*(\p{{Ll}})\)|\s*[.:]|\s+[–-]\s)\s*(.*)$",
-        vocab::pattern(&[vocab::MEASURE_WORD])
-    ))
-    .unwrap()
-});
-
 /// Reads TOC entries from the blocks after the "Innhold" heading.
 ///
 /// Returns the entries and how many blocks they took. An entry may wrap
@@ -94,31 +79,6 @@ fn strip_leader(entry: &str) -> String {
     text::collapse_whitespace(t)
 }
 
-/// Classifies a heading by its numbering: "Innsatsområde N: T" is an area,
-/// "Tiltak N. T" / "Tiltak N a) T" a measure, anything else a section.
-///
-/// Returns the kind, the id (`"3"`, `"9a"`, empty for sections) and the
-/// title without the numbering.
-///
-/// ```
-/// use tiltak::model::HeadingKind;
-/// use tiltak::parse::classify_heading;
-/// assert_eq!(
-///     classify_heading("Tiltak 9 a) Utvikle støtteressurser"),
-///     (HeadingKind::Measure, "9a".to_string(), "Utvikle støtteressurser".to_string())
-/// );
-/// ```
-pub fn classify_heading(text: &str) -> (HeadingKind, String, String) {
-    if let Some(c) = MEASURE.captures(text) {
-        let id = format!("{}{}", &c[1], c.get(2).map_or("", |m| m.as_str()));
-        return (HeadingKind::Measure, id, c[3].trim().to_string());
-    }
-    if let Some(c) = AREA.captures(text) {
-        return (HeadingKind::Area, c[1].to_string(), c[2].trim().to_string());
-    }
-    (HeadingKind::Section, String::new(), text.trim().to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,34 +142,6 @@ mod tests {
                 "Kartlegge hvordan lhbtqi-personer opplever kontroll".into(),
                 "7".into()
             )
-        );
-    }
-
-    #[test]
-    fn heading_numbering_styles() {
-        for heading in [
-            "Tiltak 3. Innhente kunnskap",
-            "Tiltak 3: Innhente kunnskap",
-            "Tiltak 3 – Innhente kunnskap",
-        ] {
-            assert_eq!(
-                classify_heading(heading),
-                (
-                    HeadingKind::Measure,
-                    "3".to_string(),
-                    "Innhente kunnskap".to_string()
-                ),
-                "{heading}"
-            );
-        }
-        // A sentence that starts with a measure number is not a heading.
-        assert_eq!(
-            classify_heading("Tiltak 5 i denne planen").0,
-            HeadingKind::Section
-        );
-        assert_eq!(
-            classify_heading("Innsatsområde 2. Kunnskap"),
-            (HeadingKind::Area, "2".to_string(), "Kunnskap".to_string())
         );
     }
 }
