@@ -91,8 +91,8 @@ pub const NAME_CONJUNCTIONS: &[&str] = &["og", "samt"];
 pub const AS_OF_LEAD: &str = "status";
 /// See [`AS_OF_LEAD`].
 pub const AS_OF_OPTIONAL: &str = "for tiltak";
-/// See [`AS_OF_LEAD`].
-pub const AS_OF_PREPOSITION: &str = "per";
+/// Words before the as-of date: "per 31.12.2023", "pr. 31.12.2023".
+pub const AS_OF_PREPOSITIONS: &[&str] = &["per", "pr.", "pr"];
 
 /// The as-of line as a report prints it, for messages that ask for it.
 pub const AS_OF_LINE: &str = "Status for tiltak per";

@@ -75,6 +75,11 @@ pub(super) fn apply(measure: &mut Measure, cells: &[&str]) -> bool {
     applied
 }
 
+/// Whether `cells` hold a label line.
+pub(super) fn is_label(cells: &[&str]) -> bool {
+    apply(&mut Measure::default(), cells)
+}
+
 /// One label line; false when `line` is none.
 fn apply_line(measure: &mut Measure, line: &str) -> bool {
     if let Some(c) = STATUS_AND_RESPONSIBLE.captures(line) {

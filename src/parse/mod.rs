@@ -12,15 +12,12 @@ mod fields;
 mod heading;
 mod overview;
 mod sections;
+mod title;
 mod toc;
 
 pub use commitments::find_commitments;
 pub use fields::{split_names, split_responsible};
 pub use heading::{bare_measure, classify_heading};
-
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::model::{Block, Document, Report};
 use crate::vocab;
@@ -82,7 +79,7 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
         source: source.to_string(),
         ..Report::default()
     };
-    read_title_page(
+    title::read(
         &blocks[..title_end.max(1).min(blocks.len())],
         &blocks,
         &mut report,
@@ -102,66 +99,6 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
 fn is_toc_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').to_lowercase();
     vocab::TOC_TITLES.contains(&t.as_str())
-}
-
-static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i){}\s+(?:{}\s+)?{}\s+(\d{{1,2}})\.\s*(\d{{1,2}})\.\s*(\d{{4}})",
-        vocab::pattern(&[vocab::AS_OF_LEAD]),
-        vocab::pattern(&[vocab::AS_OF_OPTIONAL]),
-        vocab::pattern(&[vocab::AS_OF_PREPOSITION]),
-    ))
-    .unwrap()
-});
-static PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?)\s*\((\d{4}\s*[-–]\s*\d{4})\)\s*$").unwrap());
-
-/// Reads plan title, period, as-of date and the final-report flag from the
-/// title page (the blocks before "Innhold"); the as-of date may also be
-/// found later, e.g. in a running header.
-fn read_title_page(
-    title_page: &[Located],
-    all: &[Located],
-    report: &mut Report,
-) -> Result<(), NotReport> {
-    // The title page may break "Status for tiltak per" and the date onto
-    // separate paragraphs, so it is searched as one text.
-    let title_text: Vec<String> = title_page.iter().map(|b| b.block.joined()).collect();
-    let as_of = std::iter::once(title_text.join(" "))
-        .chain(all.iter().map(|b| b.block.joined()))
-        .find_map(|text| {
-            AS_OF.captures(&text).map(|c| {
-                let (_, [day, month, year]) = c.extract::<3>();
-                [day.to_string(), month.to_string(), year.to_string()]
-            })
-        });
-    let Some([day, month, year]) = as_of else {
-        return Err(NotReport(format!(
-            "no \"{} DD.MM.YYYY\" line was found",
-            vocab::AS_OF_LINE
-        )));
-    };
-    report.as_of = format!("{year}-{:0>2}-{:0>2}", month, day);
-    let names_final = |text: &str| {
-        let lower = text.to_lowercase();
-        vocab::FINAL_REPORT_WORDS.iter().any(|w| lower.contains(w))
-    };
-    report.final_report = title_page.iter().any(|b| names_final(&b.block.joined()));
-    let title = title_page.iter().filter_map(|b| b.paragraph()).find(|t| {
-        !t.to_lowercase().starts_with(vocab::STATUS_LINE_START)
-            && !names_final(t)
-            && t.chars().any(char::is_alphabetic)
-    });
-    if let Some(title) = title {
-        match PERIOD.captures(title) {
-            Some(c) => {
-                report.plan_title = c[1].to_string();
-                report.period = Some(c[2].split_whitespace().collect());
-            }
-            None => report.plan_title = title.to_string(),
-        }
-    }
-    Ok(())
 }
 
 /// Blocks from lines whose cells are separated by tabs, for the parser's

@@ -1,8 +1,10 @@
 //! The body: sections, innsatsområder and measure sections.
 
 use super::{Located, fields, overview};
-use crate::model::{Area, Heading, HeadingKind, Measure, MeasureId, Report};
-use crate::parse::heading::classify_heading;
+use std::collections::HashSet;
+
+use crate::model::{Area, Heading, HeadingKind, Measure, MeasureId, Report, SubId};
+use crate::parse::heading::{bare_measure, classify_heading};
 use crate::text;
 
 /// Where a paragraph belongs.
@@ -29,9 +31,11 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         container: Container::Front,
         area_id: String::new(),
     };
+    let bare = bare_headings(body);
     let mut i = 0;
     while i < body.len() {
         let located = body[i];
+        let is_bare = bare.contains(&i);
         i += 1;
         let filled = located.block.filled_cells();
         if filled.is_empty() {
@@ -53,8 +57,50 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
             }
         }
         match located.paragraph() {
-            Some(text) => walk.paragraph(text, &located),
+            Some(text) => walk.paragraph(text, &located, is_bare),
             None => append_text(walk.report, &walk.container, &filled.join(" ")),
+        }
+    }
+    drop_missing_parents(walk.report);
+}
+
+/// The paragraphs numbered like a measure without the measure word ("3.
+/// Title", "4.1 Title") that head one: a label line follows before the
+/// next heading. A numbered list item in running text has none.
+fn bare_headings(body: &[Located]) -> HashSet<usize> {
+    let heading = |b: &Located| {
+        b.paragraph().is_some_and(|t| {
+            classify_heading(t).0 != HeadingKind::Section || bare_measure(t).is_some()
+        })
+    };
+    let mut found = HashSet::new();
+    for (i, located) in body.iter().enumerate() {
+        let Some(text) = located.paragraph() else {
+            continue;
+        };
+        if classify_heading(text).0 != HeadingKind::Section || bare_measure(text).is_none() {
+            continue;
+        }
+        let labelled = body[i + 1..]
+            .iter()
+            .take_while(|b| !heading(b))
+            .any(|b| fields::is_label(&b.block.filled_cells()));
+        if labelled {
+            found.insert(i);
+        }
+    }
+    found
+}
+
+/// "4.1" is a sub-measure of 4 only where the report has a measure 4;
+/// numbered within area 4 otherwise ("1.1, 1.2, 2.1").
+fn drop_missing_parents(report: &mut Report) {
+    let ids: HashSet<MeasureId> = report.measures.iter().map(|m| m.id.clone()).collect();
+    for m in &mut report.measures {
+        if matches!(m.id.sub, Some(SubId::Number(_)))
+            && m.parent.as_ref().is_some_and(|p| !ids.contains(p))
+        {
+            m.parent = None;
         }
     }
 }
@@ -72,28 +118,21 @@ struct Walk<'r> {
 impl Walk<'_> {
     /// A single-cell block: a heading that opens a measure, an area or a
     /// section, the summary sentence, a department list, or running text.
-    fn paragraph(&mut self, text: &str, located: &Located) {
-        let report = &mut *self.report;
+    /// `bare` says the paragraph heads a measure though it has a number
+    /// only ([`bare_headings`]).
+    fn paragraph(&mut self, text: &str, located: &Located, bare: bool) {
         let (kind, id, title) = classify_heading(text);
         let measure_id = (kind == HeadingKind::Measure)
             .then(|| MeasureId::parse(&id))
             .flatten();
+        if let (Some(id), true) = (measure_id, looks_like_heading(&title)) {
+            return self.open_measure(id, title, text, located);
+        }
+        if let Some((id, title)) = bare_measure(text).filter(|(id, _)| bare && self.continues(id)) {
+            return self.open_measure(id, title.to_string(), text, located);
+        }
+        let report = &mut *self.report;
         match kind {
-            HeadingKind::Measure if looks_like_heading(&title) && measure_id.is_some() => {
-                let id = measure_id.unwrap_or_default();
-                report
-                    .headings
-                    .push(heading(kind, &id.to_string(), &title, text, located));
-                report.measures.push(Measure {
-                    parent: id.parent(),
-                    id,
-                    area: self.area_id.clone(),
-                    title,
-                    page: located.page(),
-                    ..Measure::default()
-                });
-                self.container = Container::Measure(report.measures.len() - 1);
-            }
             HeadingKind::Area if looks_like_heading(&title) => {
                 report
                     .headings
@@ -124,6 +163,37 @@ impl Walk<'_> {
                 _ => append_text(report, &self.container, text),
             },
         }
+    }
+
+    /// Whether `id` follows the measures so far: the next number, or a
+    /// sub-measure of the last one.
+    fn continues(&self, id: &MeasureId) -> bool {
+        match self.report.measures.last() {
+            None => true,
+            Some(last) => {
+                id.number == last.id.number + 1 || (id.number == last.id.number && id.is_sub())
+            }
+        }
+    }
+
+    fn open_measure(&mut self, id: MeasureId, title: String, text: &str, located: &Located) {
+        let report = &mut *self.report;
+        report.headings.push(heading(
+            HeadingKind::Measure,
+            &id.to_string(),
+            &title,
+            text,
+            located,
+        ));
+        report.measures.push(Measure {
+            parent: id.parent(),
+            id,
+            area: self.area_id.clone(),
+            title,
+            page: located.page(),
+            ..Measure::default()
+        });
+        self.container = Container::Measure(report.measures.len() - 1);
     }
 }
 
@@ -159,4 +229,80 @@ fn append_text(report: &mut Report, container: &Container, text: &str) {
         target.push(' ');
     }
     target.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{HeadingKind, Report};
+
+    fn parse(text: &str) -> Report {
+        let doc = crate::clean::run(crate::extract::text::read(text));
+        crate::parse::run(&doc, "test.txt").unwrap()
+    }
+
+    #[test]
+    fn bare_numbered_measures_under_chapters() {
+        let report = parse(
+            "Plan for bedre lesing (2023-2026)\n\nStatus for tiltak pr. 31.12.2024\n\n\
+             Kapittel 1 Lesing i barnehagen\n\nKapitlet handler om de minste.\n\n\
+             1. Kartlegge leseglede\n\nVi vil vite mer.\n\nStatus: Igangsatt\n\nAnsvar: KD\n\n\
+             Arbeidet er i gang. Disse trinnene gjenstår:\n\n\
+             1. Utvalg av barnehager\n\n2. Intervjuer med ansatte\n\n\
+             2. Styrke biblioteket\n\nStatus: Gjennomført\n\nAnsvar: KD (med KUD)\n\n\
+             Kapittel 2 Lesing i skolen\n\n\
+             2.1 Lesekurs for lærere\n\nStatus: Ikke startet\n\nAnsvar: KD\n",
+        );
+        let got: Vec<String> = report
+            .measures
+            .iter()
+            .map(|m| {
+                let parent = m.parent.as_ref().map(ToString::to_string);
+                let status = m.status.as_deref().unwrap_or("-");
+                format!("{} {parent:?} {} {} / {status}", m.id, m.area, m.title)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1 None 1 Kartlegge leseglede / Igangsatt",
+                "2 None 1 Styrke biblioteket / Gjennomført",
+                "2.1 Some(\"2\") 2 Lesekurs for lærere / Ikke startet",
+            ]
+        );
+        // The list inside the progress text stays text.
+        assert!(
+            report.measures[0]
+                .progress
+                .ends_with("1. Utvalg av barnehager 2. Intervjuer med ansatte")
+        );
+        assert_eq!(report.measures[1].partners, ["KUD"]);
+        let areas: Vec<&str> = report.areas.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(areas, ["Lesing i barnehagen", "Lesing i skolen"]);
+        assert!(
+            report
+                .headings
+                .iter()
+                .all(|h| h.kind != HeadingKind::Section)
+        );
+        assert_eq!(report.as_of, "2024-12-31");
+    }
+
+    #[test]
+    fn dotted_ids_without_a_parent_are_measures_of_their_area() {
+        let report = parse(
+            "Plan\n\nStatus for tiltak per 31.12.2024\n\n\
+             Mål 1: Tryggere nabolag\n\n\
+             Tiltak 1.1 – Flere møteplasser\n\nStatus: Påbegynt\n\nAnsvarlig: KDD\n\n\
+             Tiltak 1.2 – Bedre belysning\n\nStatus: Fullført\n\nAnsvarlig: KDD\n",
+        );
+        let got: Vec<(String, bool, &str)> = report
+            .measures
+            .iter()
+            .map(|m| (m.id.to_string(), m.parent.is_some(), m.area.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("1.1".into(), false, "1"), ("1.2".into(), false, "1")]
+        );
+    }
 }
