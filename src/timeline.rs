@@ -97,6 +97,7 @@ mod tests {
             status: "Ferdigstilt".into(),
             page: None,
             ministries: vec!["KD".into()],
+            extra: Vec::new(),
         });
         let new = report("2024-12-31", &[("1", "Ferdigstilt"), ("11", "Avsluttet")]);
         let t = build(&[&old, &new]);

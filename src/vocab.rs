@@ -121,6 +121,15 @@ pub const COLUMN_TITLE: &str = "tiltak";
 pub const COLUMN_RESPONSIBLE: &str = "ansvar";
 /// See [`COLUMN_TITLE`].
 pub const COLUMN_STATUS: &str = "status";
+/// Header words of the number column: "Nr", "Nummer", "#" (lower-case).
+pub const COLUMN_NUMBER: &[&str] = &["nr", "nummer", "#"];
+
+/// Extra columns with a name in the contract: a header starting with the
+/// word (lower-case) becomes that column of `overview.csv`.
+pub const COLUMN_NAMES: &[(&str, &str)] = &[("kommentar", "comment"), ("merknad", "comment")];
+
+/// A table row that only says the table goes on (lower-case).
+pub const CONTINUED_MARKS: &[&str] = &["(fortsettes)", "fortsettes", "(forts.)", "forts."];
 
 // ---------------------------------------------------------------- running text
 

@@ -42,6 +42,8 @@ fn vocabulary_words() -> Vec<String> {
         vocab::NUMBER_WORDS,
         vocab::STATUS_DATE_WORDS,
         vocab::AS_OF_PREPOSITIONS,
+        vocab::COLUMN_NUMBER,
+        vocab::CONTINUED_MARKS,
         vocab::PARTNERS_IN_PARENTHESES,
         vocab::AREA_WORDS,
         vocab::RESPONSIBLE_LABELS,
@@ -65,6 +67,7 @@ fn vocabulary_words() -> Vec<String> {
         phrases.extend_from_slice(list);
     }
     phrases.extend(vocab::SEASONS.iter().map(|(w, _)| *w));
+    phrases.extend(vocab::COLUMN_NAMES.iter().map(|(w, _)| *w));
     phrases.extend(vocab::HALF_WORDS.iter().map(|(w, _)| *w));
     phrases.extend(vocab::STATUS_WORDS.iter().map(|(w, _)| *w));
     let mut words: Vec<String> = phrases

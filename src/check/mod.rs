@@ -188,6 +188,7 @@ mod tests {
                 status: m.status.clone().unwrap(),
                 page: Some("2".into()),
                 ministries: vec!["AID".into()],
+                extra: Vec::new(),
             });
         }
         report.measures = measures;

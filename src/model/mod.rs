@@ -227,7 +227,7 @@ pub struct StatusCount {
 }
 
 /// One measure row of the overview table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OverviewRow {
     /// The innsatsområde number the row is listed under.
     pub area: String,
@@ -249,6 +249,18 @@ pub struct OverviewRow {
     #[serde(skip)]
     #[schemars(skip)]
     pub ministries: Vec<String>,
+    /// Columns beyond the contract's (a comment, say), in table order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Extra>,
+}
+
+/// A cell of an overview-table column the contract does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Extra {
+    /// The column: `comment`, or the header's own word in lower case.
+    pub column: String,
+    /// The cell's text.
+    pub value: String,
 }
 
 /// A ministry or directorate from the department list.

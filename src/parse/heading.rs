@@ -89,7 +89,7 @@ fn after_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
 /// A measure number at the start of `text`: the id, the rest, and whether
 /// the number is distinct enough to need no punctuation after it (a
 /// letter or a dotted part: "3b", "4.1").
-fn measure_number(text: &str) -> Option<(MeasureId, &str, bool)> {
+pub(super) fn measure_number(text: &str) -> Option<(MeasureId, &str, bool)> {
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 || digits > 4 {
         return None;
@@ -133,7 +133,7 @@ fn measure_number(text: &str) -> Option<(MeasureId, &str, bool)> {
 
 /// Skips the punctuation after a number (")", ".", ":", or a dash between
 /// spaces) and the space after it; says whether there was any.
-fn separator(text: &str) -> (&str, bool) {
+pub(super) fn separator(text: &str) -> (&str, bool) {
     let trimmed = text.trim_start();
     for mark in [")", ".", ":"] {
         if let Some(rest) = trimmed.strip_prefix(mark) {

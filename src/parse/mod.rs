@@ -12,6 +12,7 @@ mod fields;
 mod heading;
 mod overview;
 mod sections;
+mod table;
 mod title;
 mod toc;
 

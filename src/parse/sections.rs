@@ -1,6 +1,6 @@
 //! The body: sections, innsatsområder and measure sections.
 
-use super::{Located, fields, overview};
+use super::{Located, fields, overview, table};
 use std::collections::HashSet;
 
 use crate::model::{Area, Heading, HeadingKind, Measure, MeasureId, Report, SubId};
@@ -49,7 +49,7 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         if let Container::Front = walk.container
             && filled.len() >= 3
         {
-            let (rows, used) = overview::read_table(&body[i - 1..], &walk.section_titles);
+            let (rows, used) = table::read_table(&body[i - 1..], &walk.section_titles);
             if !rows.is_empty() {
                 walk.report.overview.extend(rows);
                 i += used.saturating_sub(1);

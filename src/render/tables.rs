@@ -52,21 +52,34 @@ pub fn toc(report: &Report) -> Table {
     t
 }
 
-/// `overview`: `area,group,id,title,responsible,status`.
+/// `overview`: `area,group,id,title,responsible,status`, then a column for
+/// each extra column of the report's table (`comment`, …), if any.
 pub fn overview(report: &Report) -> Table {
-    let mut t = Table::new(
-        "overview",
-        &["area", "group", "id", "title", "responsible", "status"],
-    );
+    let mut extra: Vec<&str> = Vec::new();
+    for e in report.overview.iter().flat_map(|r| &r.extra) {
+        if !extra.contains(&e.column.as_str()) {
+            extra.push(&e.column);
+        }
+    }
+    let mut header = vec!["area", "group", "id", "title", "responsible", "status"];
+    header.extend(&extra);
+    let mut t = Table::new("overview", &header);
     for r in &report.overview {
-        t.push([
-            &r.area,
-            &r.group,
-            &r.id.to_string(),
-            &r.title,
-            &r.responsible,
-            &r.status,
-        ]);
+        let mut row = vec![
+            r.area.clone(),
+            r.group.clone(),
+            r.id.to_string(),
+            r.title.clone(),
+            r.responsible.clone(),
+            r.status.clone(),
+        ];
+        row.extend(extra.iter().map(|column| {
+            r.extra
+                .iter()
+                .find(|e| e.column == *column)
+                .map_or_else(String::new, |e| e.value.clone())
+        }));
+        t.rows.push(row);
     }
     t
 }
@@ -190,4 +203,33 @@ pub fn timeline(timeline: &Timeline) -> Table {
         t.rows.push(record);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Extra, MeasureId, OverviewRow};
+
+    #[test]
+    fn extra_columns_follow_the_contracts() {
+        let row = |n: u32, comment: Option<&str>| OverviewRow {
+            id: MeasureId::new(n),
+            title: format!("T{n}"),
+            extra: comment
+                .map(|c| Extra {
+                    column: "comment".into(),
+                    value: c.into(),
+                })
+                .into_iter()
+                .collect(),
+            ..OverviewRow::default()
+        };
+        let mut report = Report::default();
+        assert_eq!(overview(&report).header.len(), 6);
+        report.overview = vec![row(1, Some("I rute")), row(2, None)];
+        let t = overview(&report);
+        assert_eq!(t.header.last().map(String::as_str), Some("comment"));
+        assert_eq!(t.rows[0][6], "I rute");
+        assert_eq!(t.rows[1][6], "");
+    }
 }

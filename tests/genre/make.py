@@ -928,6 +928,9 @@ def render_docx(blocks, meta, out_pdf, work):
                     bold = t.get("bold_last") and i == len(t["rows"]) - 1
                     for j, x in enumerate(r[1]):
                         cell_text(row.cells[j], x, bold=bold)
+            tb.autofit = False
+            for j, col in enumerate(tb.columns):
+                col.width = int(tot * t["widths"][j])
             for row in tb.rows:
                 for j, c in enumerate(row.cells):
                     c.width = int(tot * t["widths"][min(j, n - 1)]) if len(row.cells) == n else int(tot)
@@ -973,7 +976,8 @@ def make_pdf(v, name):
         found, npages = heading_pages(out_pdf, heads, start_page=3 if st.get("toc") else 2)
         labels = {k: str(p - offset) for k, p in found.items()}
         new_total = npages - offset
-        shown = {k: str(int(labels[k]) + v["toc_page_delta"].get(k[2:], 0)) for k in labels}
+        shown = {k: str(int(labels[k]) + (v["toc_page_delta"].get(k[2:], 0) if k.startswith("m:") else 0))
+                 for k in labels}
         if shown == toc_pages and new_total == total:
             break
         toc_pages, total = shown, new_total
