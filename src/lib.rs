@@ -58,6 +58,12 @@ pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report
         }
     }
     let report = parse_document(&doc, path)?;
+    warnings.extend(
+        report
+            .notes
+            .iter()
+            .map(|note| format!("{}: {note}", path.display())),
+    );
     Ok((report, warnings))
 }
 

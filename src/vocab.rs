@@ -110,6 +110,34 @@ pub const FINAL_REPORT_WORDS: &[&str] = &["sluttrapport"];
 /// around the number (lower-case).
 pub const SUMMARY_TOTAL: (&str, &str) = ("totalt", "tiltak");
 
+/// Words before the total of a summary sentence: "Av totalt 33 tiltak",
+/// "Av planens 10 tiltak" (lower-case).
+pub const SUMMARY_TOTAL_WORDS: &[&str] = &["totalt", "planens", "handlingsplanens", "i alt", "de"];
+
+/// The word after a total: "33 tiltak", "av de 9 tiltakene" (lower-case).
+pub const SUMMARY_MEASURE_WORDS: &[&str] = &["tiltak", "tiltakene"];
+
+/// "av" of "4 av planens 9 tiltak".
+pub const SUMMARY_OF: &str = "av";
+
+/// Header words of a two-column department or count table: "Forkortelse |
+/// Departement", "Status | Antall" (lower-case).
+pub const TWO_COLUMN_HEADERS: &[&str] = &[
+    "forkortelse",
+    "departement",
+    "navn",
+    "virksomhet",
+    "etat",
+    "status",
+    "antall",
+];
+
+/// The header word of a count table's number column: "Antall" (lower-case).
+pub const COUNT_HEADERS: &[&str] = &["antall"];
+
+/// The first cell of a count table's total row: "Totalt | 9" (lower-case).
+pub const COUNT_TABLE_TOTALS: &[&str] = &["totalt", "sum", "i alt", "antall tiltak"];
+
 /// Words around a status in the summary sentence that are not part of it:
 /// "… og 7 tiltak er ferdigstilt" (lower-case).
 pub const SUMMARY_FILLER: &[&str] = &["tiltak", "er", "har", "status", "som", "og"];

@@ -34,6 +34,7 @@ fn vocabulary_words() -> Vec<String> {
         vocab::COLUMN_STATUS,
         vocab::NEGATION,
         vocab::HALF_NOUN_OF,
+        vocab::SUMMARY_OF,
         vocab::FINAL_REPORT_NAME,
     ];
     for list in [
@@ -43,6 +44,11 @@ fn vocabulary_words() -> Vec<String> {
         vocab::STATUS_DATE_WORDS,
         vocab::AS_OF_PREPOSITIONS,
         vocab::COLUMN_NUMBER,
+        vocab::SUMMARY_TOTAL_WORDS,
+        vocab::COUNT_TABLE_TOTALS,
+        vocab::TWO_COLUMN_HEADERS,
+        vocab::COUNT_HEADERS,
+        vocab::SUMMARY_MEASURE_WORDS,
         vocab::CONTINUED_MARKS,
         vocab::PARTNERS_IN_PARENTHESES,
         vocab::AREA_WORDS,

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::compare::{measure_label, same};
 use super::finding;
-use crate::model::{Finding, MeasureId, Report, Rule};
+use crate::model::{Finding, MeasureId, Report, Rule, Severity};
 use crate::vocab::RESPONSIBLE_LABEL;
 
 /// Reports each name that is neither an abbreviation nor a full name from
@@ -16,7 +16,9 @@ use crate::vocab::RESPONSIBLE_LABEL;
 /// case differs from a listed abbreviation.
 pub(super) fn departments(report: &Report, findings: &mut Vec<Finding>) {
     if report.departments.is_empty() {
-        // Without a department list there is nothing to check names against.
+        // Without a department list there is nothing to check names
+        // against: one note says so instead of a warning per name.
+        no_list(report, findings);
         return;
     }
     let mut reported: HashSet<(MeasureId, String)> = HashSet::new();
@@ -77,4 +79,33 @@ pub(super) fn departments(report: &Report, findings: &mut Vec<Finding>) {
             check(&row.id, row.page.as_ref(), name, "the overview table");
         }
     }
+}
+
+/// The note for a report that names ministries but defines none.
+fn no_list(report: &Report, findings: &mut Vec<Finding>) {
+    let mut names: Vec<&str> = report
+        .measures
+        .iter()
+        .flat_map(|m| m.lead.iter().chain(&m.partners))
+        .chain(report.overview.iter().flat_map(|r| &r.ministries))
+        .map(String::as_str)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return;
+    }
+    findings.push(Finding {
+        rule: Rule::UnknownDepartment,
+        severity: Severity::Info,
+        measure: "Departments".to_string(),
+        page: None,
+        expected: String::new(),
+        found: names.join(", "),
+        message: format!(
+            "The report has no list of departments and directorates, so the {} names it uses ({}) are not checked.",
+            names.len(),
+            names.join(", ")
+        ),
+    });
 }

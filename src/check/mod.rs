@@ -130,7 +130,7 @@ impl Order<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Department, Heading, Measure, OverviewRow, TocEntry};
+    use crate::model::{Department, Heading, Measure, OverviewRow, Severity, TocEntry};
 
     // The fixtures are `pub(super)` because the rule families' own tests
     // (e.g. `toc::tests`) build on the same small report.
@@ -226,5 +226,19 @@ mod tests {
             (Rule::TableMissing, "3"),
         ];
         assert_eq!(got, want.map(|(r, m)| (r, m.to_string())));
+    }
+
+    #[test]
+    fn without_a_department_list_one_note_says_so() {
+        let mut report = paged_report();
+        report.departments.clear();
+        let findings = run(&report);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(
+            (f.rule, f.severity),
+            (Rule::UnknownDepartment, Severity::Info)
+        );
+        assert_eq!(f.found, "AID");
     }
 }

@@ -2,13 +2,14 @@
 
 use std::path::Path;
 
+use tiltak::model::Severity;
 use tiltak::render::output::OutputSet;
 use tiltak::render::{csv, tables};
 
 use super::args::Format;
 use super::{Context, Destination, Verbosity};
 
-/// Checks one report; exit status 1 when it has findings.
+/// Checks one report; exit status 1 when it has errors or warnings.
 pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u8, tiltak::Error> {
     let report = context.read(file)?;
     let findings = tiltak::check::run(&report);
@@ -38,9 +39,11 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
         print!("{}", tiltak::render::findings::summary(&findings));
     }
-    Ok(if findings.is_empty() {
-        super::SUCCESS
-    } else {
+    // A note says what could not be checked; it is no inconsistency.
+    let inconsistent = findings.iter().any(|f| f.severity != Severity::Info);
+    Ok(if inconsistent {
         super::DIFFERENCES
+    } else {
+        super::SUCCESS
     })
 }

@@ -22,6 +22,8 @@ pub enum Severity {
     Error,
     /// Something an editor should look at.
     Warning,
+    /// What the report lacks, so that a check could not be made.
+    Info,
 }
 
 impl Severity {
@@ -30,6 +32,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         }
     }
 }

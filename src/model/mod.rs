@@ -148,6 +148,10 @@ pub struct Report {
     pub measures: Vec<Measure>,
     /// Dated forward-looking statements found in progress texts.
     pub commitments: Vec<Commitment>,
+    /// Parts of the genre the report lacks (no summary, no overview table,
+    /// …), each one sentence; absent when it has them all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// What a heading or TOC entry is.

@@ -8,39 +8,59 @@ use regex::Regex;
 use crate::model::{Department, StatusCount, Summary};
 use crate::vocab;
 
-static SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
-    let (before, after) = vocab::SUMMARY_TOTAL;
+/// "totalt 33 tiltak", "planens 10 tiltak": the total.
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{}\s+(\d+)\s+{}\b",
-        vocab::pattern(&[before]),
-        vocab::pattern(&[after])
+        r"(?i)\b{}\s+(?P<total>\d+)\s+{}\b",
+        vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
+        vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
     ))
     .unwrap()
 });
+/// "4 av planens 9 tiltak gjennomført": a count, then the total, then the
+/// status of the count.
+static PART_OF_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<count>\d+)\s+{}\s+(?:{}\s+)?(?P<total>\d+)\s+{}\b(?P<status>[^\d]*)",
+        vocab::pattern(&[vocab::SUMMARY_OF]),
+        vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
+        vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
+    ))
+    .unwrap()
+});
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b").unwrap());
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\b").unwrap());
 static DEPARTMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\S[^()]{2,120}?)\s*\(([^()\s]{2,12})\)$").unwrap());
 
-/// Whether a paragraph is the summary sentence ("Av totalt 33 tiltak ...").
-pub(super) fn is_summary(text: &str) -> bool {
-    SUMMARY.is_match(text)
-}
-
-/// Reads the total and the count per status from the summary sentence.
+/// Reads the total and the count per status from a summary sentence,
+/// whatever its wording ("Av totalt 33 tiltak er 26 pågående og 7
+/// ferdigstilt", "Av planens 10 tiltak er …", "Per 31.12.2024 er 4 av
+/// planens 9 tiltak gjennomført, …"); `None` when the paragraph states no
+/// total and no count.
 ///
 /// Each number after the total starts a phrase that runs to the next number;
 /// the phrase minus filler words ("tiltak", "er") is the status as worded.
-pub(super) fn read_summary(sentence: &str) -> Summary {
+pub(super) fn read_summary(sentence: &str) -> Option<Summary> {
+    // A date's numbers are not counts.
+    let text = DATE.replace_all(sentence, |c: &regex::Captures| " ".repeat(c[0].len()));
     let mut summary = Summary {
         sentence: sentence.to_string(),
         ..Summary::default()
     };
-    let Some(total) = SUMMARY.captures(sentence) else {
-        return summary;
+    let rest = if let Some(c) = PART_OF_TOTAL.captures(&text) {
+        summary.total = c["total"].parse().ok();
+        let status = status_phrase(&c["status"]);
+        if let (Ok(count), false) = (c["count"].parse(), status.is_empty()) {
+            summary.counts.push(StatusCount { status, count });
+        }
+        &text[c.name("status")?.end()..]
+    } else {
+        let c = TOTAL.captures(&text)?;
+        summary.total = c["total"].parse().ok();
+        &text[c.get(0)?.end()..]
     };
-    summary.total = total[1].parse().ok();
-    let rest_start = total.get(0).unwrap().end();
-    let rest = &sentence[rest_start..];
     let numbers: Vec<_> = NUMBER.find_iter(rest).collect();
     for (i, number) in numbers.iter().enumerate() {
         let end = numbers.get(i + 1).map_or(rest.len(), |n| n.start());
@@ -52,7 +72,25 @@ pub(super) fn read_summary(sentence: &str) -> Summary {
             });
         }
     }
-    summary
+    (!summary.counts.is_empty()).then_some(summary)
+}
+
+/// A row of a count table ("Igangsatt | 4", "Totalt | 9"): the status (or
+/// the total's word) and the number.
+pub(super) fn count_row(cells: &[&str]) -> Option<(String, u32)> {
+    let [status, count] = cells else {
+        return None;
+    };
+    let count = count.trim().parse().ok()?;
+    let status = status.trim();
+    (!status.is_empty() && !status.starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| (status.to_string(), count))
+}
+
+/// Whether a count-table row gives the total ("Totalt", "Sum", "I alt").
+pub(super) fn is_total_row(status: &str) -> bool {
+    let lower = status.to_lowercase();
+    vocab::COUNT_TABLE_TOTALS.contains(&lower.trim_end_matches(':'))
 }
 
 fn status_phrase(phrase: &str) -> String {
@@ -72,6 +110,55 @@ fn status_phrase(phrase: &str) -> String {
         (Some(s), Some(e)) => words[s..=e].join(" "),
         _ => String::new(),
     }
+}
+
+/// A row of a two-column department table: "KD | Kunnskapsdepartementet"
+/// or "Kunnskapsdepartementet | KD". The abbreviation is one short word
+/// with a capital; the name is longer and has a space or ends like a
+/// ministry's or directorate's name.
+pub(super) fn department_row(cells: &[&str]) -> Option<Department> {
+    let [a, b] = cells else {
+        return None;
+    };
+    let abbreviation = |t: &str| {
+        let t = t.trim();
+        (2..=12).contains(&t.chars().count())
+            && !t.contains(char::is_whitespace)
+            && t.chars().any(char::is_uppercase)
+            && !t.ends_with('.')
+    };
+    let name = |t: &str| {
+        let t = t.trim();
+        t.chars().count() > 6 && t.starts_with(char::is_uppercase) && !t.ends_with('.')
+    };
+    let (abbr, full) = match (abbreviation(a), abbreviation(b)) {
+        (true, false) if name(b) => (a, b),
+        (false, true) if name(a) => (b, a),
+        _ => return None,
+    };
+    Some(Department {
+        abbreviation: abbr.trim().to_string(),
+        name: full.trim().to_string(),
+    })
+}
+
+/// Whether a two-cell row is the header of a department or count table
+/// ("Forkortelse | Departement", "Status | Antall").
+pub(super) fn is_two_column_header(cells: &[&str]) -> bool {
+    cells.iter().all(|c| {
+        let lower = c.trim().to_lowercase();
+        vocab::TWO_COLUMN_HEADERS
+            .iter()
+            .any(|w| lower.starts_with(w))
+    })
+}
+
+/// Whether a two-column header is a count table's: "Status | Antall".
+pub(super) fn is_count_header(cells: &[&str]) -> bool {
+    cells.iter().any(|c| {
+        let lower = c.trim().to_lowercase();
+        vocab::COUNT_HEADERS.iter().any(|w| lower.starts_with(w))
+    })
 }
 
 /// Department lines: "Arbeids- og inkluderingsdepartementet (AID)".
@@ -101,11 +188,60 @@ pub(super) fn departments(text: &str) -> Option<Vec<Department>> {
 mod tests {
     use super::*;
 
+    fn counts(s: &Summary) -> Vec<(&str, u32)> {
+        s.counts
+            .iter()
+            .map(|c| (c.status.as_str(), c.count))
+            .collect()
+    }
+
+    #[test]
+    fn summaries_in_other_words() {
+        let s =
+            read_summary("Av planens 10 tiltak er 6 fullført, 3 påbegynt og 1 forsinket.").unwrap();
+        assert_eq!(s.total, Some(10));
+        assert_eq!(
+            counts(&s),
+            [("fullført", 6), ("påbegynt", 3), ("forsinket", 1)]
+        );
+        let s = read_summary(
+            "Per 31.12.2024 er 4 av planens 9 tiltak gjennomført, 4 er igangsatt og 1 er ikke startet.",
+        )
+        .unwrap();
+        assert_eq!(s.total, Some(9));
+        assert_eq!(
+            counts(&s),
+            [("gjennomført", 4), ("igangsatt", 4), ("ikke startet", 1)]
+        );
+        let s = read_summary(
+            "Ved utløpet av planperioden er 20 av 24 tiltak gjennomført og 4 videreført.",
+        )
+        .unwrap();
+        assert_eq!(
+            (s.total, counts(&s)),
+            (Some(24), vec![("gjennomført", 20), ("videreført", 4)])
+        );
+        assert!(read_summary("Planen ble lagt fram i 2021.").is_none());
+        let d = department_row(&["Kunnskapsdepartementet", "KD"]).unwrap();
+        assert_eq!(
+            (d.abbreviation.as_str(), d.name.as_str()),
+            ("KD", "Kunnskapsdepartementet")
+        );
+        assert!(department_row(&["Igangsatt", "4"]).is_none());
+        assert!(is_two_column_header(&["Forkortelse", "Departement"]));
+        assert_eq!(
+            count_row(&["Igangsatt", "4"]),
+            Some(("Igangsatt".into(), 4))
+        );
+        assert!(is_total_row("Totalt"));
+    }
+
     #[test]
     fn summary_counts_use_the_documents_own_words() {
         let s = read_summary(
             "Av totalt 33 tiltak i handlingsplanen er 26 pågående og 7 tiltak er ferdigstilt.",
-        );
+        )
+        .unwrap();
         assert_eq!(s.total, Some(33));
         let counts: Vec<_> = s
             .counts
@@ -116,7 +252,8 @@ mod tests {
 
         let s = read_summary(
             "Av totalt 33 tiltak er 24 ferdigstilt, 7 videreført i ny handlingsplan, 1 ikke gjennomført og 1 pågående.",
-        );
+        )
+        .unwrap();
         let counts: Vec<_> = s
             .counts
             .iter()

@@ -3,7 +3,7 @@
 use super::{Located, fields, overview, table};
 use std::collections::HashSet;
 
-use crate::model::{Area, Heading, HeadingKind, Measure, MeasureId, Report, SubId};
+use crate::model::{Area, Heading, HeadingKind, Measure, MeasureId, Report, StatusCount, SubId};
 use crate::parse::heading::{bare_measure, classify_heading};
 use crate::text;
 
@@ -30,6 +30,7 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         report,
         container: Container::Front,
         area_id: String::new(),
+        in_count_table: false,
     };
     let bare = bare_headings(body);
     let mut i = 0;
@@ -43,6 +44,11 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         }
         if let Container::Measure(m) = walk.container
             && fields::apply(&mut walk.report.measures[m], &filled)
+        {
+            continue;
+        }
+        if let Container::Front = walk.container
+            && walk.two_column_row(&filled)
         {
             continue;
         }
@@ -113,6 +119,8 @@ struct Walk<'r> {
     container: Container,
     /// The area the next measure is under.
     area_id: String,
+    /// Whether the blocks are rows of a count table ("Status | Antall").
+    in_count_table: bool,
 }
 
 impl Walk<'_> {
@@ -153,15 +161,48 @@ impl Walk<'_> {
                 self.container = Container::Front;
             }
             _ if matches!(self.container, Container::Front)
-                && overview::is_summary(text)
-                && report.summary.sentence.is_empty() =>
+                && report.summary.sentence.is_empty()
+                && overview::read_summary(text).is_some() =>
             {
-                report.summary = overview::read_summary(text);
+                report.summary = overview::read_summary(text).unwrap_or_default();
             }
             _ => match (&self.container, overview::departments(text)) {
                 (Container::Front, Some(departments)) => report.departments.extend(departments),
                 _ => append_text(report, &self.container, text),
             },
+        }
+    }
+
+    /// A row of a two-column table before the first area: a count table
+    /// ("Igangsatt | 4", "Totalt | 9") or a department list ("KD |
+    /// Kunnskapsdepartementet", either order); false for anything else.
+    fn two_column_row(&mut self, cells: &[&str]) -> bool {
+        if cells.len() == 2 && overview::is_two_column_header(cells) {
+            self.in_count_table = overview::is_count_header(cells);
+            return true;
+        }
+        let summary = &mut self.report.summary;
+        if let (true, Some((status, count))) = (self.in_count_table, overview::count_row(cells)) {
+            if overview::is_total_row(&status) {
+                summary.total = Some(count);
+            } else {
+                summary.counts.push(StatusCount { status, count });
+            }
+            if !summary.sentence.is_empty() {
+                summary.sentence.push_str("; ");
+            }
+            summary
+                .sentence
+                .push_str(&format!("{}: {count}", cells[0].trim()));
+            return true;
+        }
+        self.in_count_table = false;
+        match overview::department_row(cells) {
+            Some(department) => {
+                self.report.departments.push(department);
+                true
+            }
+            None => false,
         }
     }
 
@@ -304,5 +345,41 @@ mod tests {
             got,
             [("1.1".into(), false, "1"), ("1.2".into(), false, "1")]
         );
+    }
+
+    #[test]
+    fn count_and_department_tables() {
+        let report = parse(
+            "Plan\n\nStatus for tiltak per 31.12.2024\n\n\
+             Status\tAntall\nIgangsatt\t1\nGjennomført\t1\nTotalt\t2\n\n\
+             Forkortelse\tDepartement\nKD\tKunnskapsdepartementet\n\
+             Helse- og omsorgsdepartementet\tHOD\n\n\
+             Del 1: Skolen\n\n\
+             Tiltak 1: Mer lesing\n\nStatus: Igangsatt\n\nAnsvarlig: KD\n\n\
+             Tiltak 2: Mer mosjon\n\nStatus: Gjennomført\n\nAnsvarlig: HOD\n",
+        );
+        let counts: Vec<(&str, u32)> = report
+            .summary
+            .counts
+            .iter()
+            .map(|c| (c.status.as_str(), c.count))
+            .collect();
+        assert_eq!(counts, [("Igangsatt", 1), ("Gjennomført", 1)]);
+        assert_eq!(report.summary.total, Some(2));
+        let departments: Vec<(&str, &str)> = report
+            .departments
+            .iter()
+            .map(|d| (d.abbreviation.as_str(), d.name.as_str()))
+            .collect();
+        assert_eq!(
+            departments,
+            [
+                ("KD", "Kunnskapsdepartementet"),
+                ("HOD", "Helse- og omsorgsdepartementet")
+            ]
+        );
+        assert_eq!(report.measures.len(), 2);
+        // No TOC and no overview table: said, not silently skipped.
+        assert_eq!(report.notes.len(), 2, "{:?}", report.notes);
     }
 }

@@ -32,7 +32,11 @@ pub fn markdown(report: &Report, findings: &[Finding], out: &mut dyn Write) -> s
         return Ok(());
     }
     writeln!(out, "{}.", counts(findings))?;
-    for (severity, heading) in [(Severity::Error, "Errors"), (Severity::Warning, "Warnings")] {
+    for (severity, heading) in [
+        (Severity::Error, "Errors"),
+        (Severity::Warning, "Warnings"),
+        (Severity::Info, "Notes"),
+    ] {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
         if group.is_empty() {
             continue;
@@ -97,19 +101,19 @@ pub fn summary(findings: &[Finding]) -> String {
     s
 }
 
-/// "3 findings: 1 error, 2 warnings".
+/// "3 findings: 1 error, 2 warnings" (", 1 note" when there are notes).
 fn counts(findings: &[Finding]) -> String {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings.len() - errors;
+    let n = |severity| findings.iter().filter(|f| f.severity == severity).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let notes = match n(Severity::Info) {
+        0 => String::new(),
+        k => format!(", {}", plural(k, "note")),
+    };
     format!(
-        "{}: {}, {}",
+        "{}: {}, {}{notes}",
         plural(findings.len(), "finding"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        plural(n(Severity::Error), "error"),
+        plural(n(Severity::Warning), "warning")
     )
 }
 

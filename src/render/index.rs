@@ -122,7 +122,11 @@ fn report_card(entry: &ReportEntry, h: &mut String) {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = entry.findings.len() - errors;
+    let warnings = entry
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     let _ = write!(
         h,
         "<div class=\"card\" id=\"report-{folder}\"><h3>Status per {as_of}{final_}</h3><p>Source: <code>{source}</code></p>{chart}\
