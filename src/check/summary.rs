@@ -10,6 +10,34 @@ use super::finding;
 use crate::model::{Finding, Report, Rule};
 use crate::vocab;
 
+/// Compares the stated total with the number of overview rows.
+fn total(report: &Report, page: Option<&String>, findings: &mut Vec<Finding>) {
+    let summary = &report.summary;
+    let rows = report.overview.len();
+    let Some(total) = summary.total.filter(|t| *t as usize != rows) else {
+        return;
+    };
+    // Quote the words that state the total where the sentence has the
+    // genre's usual ones.
+    let (before, after) = vocab::SUMMARY_TOTAL;
+    let phrase = format!("{before} {total} {after}");
+    let quoted = if summary.sentence.to_lowercase().contains(&phrase) {
+        format!(" (\"{phrase}\")")
+    } else {
+        String::new()
+    };
+    findings.push(finding(
+        Rule::SummaryCountMismatch,
+        "",
+        page,
+        rows.to_string(),
+        total.to_string(),
+        format!(
+            "The summary sentence says there are {total} measures{quoted} but the overview table has {rows} rows."
+        ),
+    ));
+}
+
 /// Compares the total and each status count of the summary sentence with
 /// the overview table, and reports table statuses the sentence leaves out.
 /// The table is the reference because it lists every measure one by one.
@@ -19,30 +47,7 @@ pub(super) fn summary(report: &Report, findings: &mut Vec<Finding>) {
         return;
     }
     let page = report.overview.first().and_then(|r| r.page.as_ref());
-    let rows = report.overview.len();
-    if let Some(total) = summary.total
-        && total as usize != rows
-    {
-        // Quote the words that state the total where the sentence has the
-        // genre's usual ones; another wording is quoted whole elsewhere.
-        let (before, after) = vocab::SUMMARY_TOTAL;
-        let phrase = format!("{before} {total} {after}");
-        let quoted = if summary.sentence.to_lowercase().contains(&phrase) {
-            format!(" (\"{phrase}\")")
-        } else {
-            String::new()
-        };
-        findings.push(finding(
-            Rule::SummaryCountMismatch,
-            "",
-            page,
-            rows.to_string(),
-            total.to_string(),
-            format!(
-                "The summary sentence says there are {total} measures{quoted} but the overview table has {rows} rows."
-            ),
-        ));
-    }
+    total(report, page, findings);
     if summary.counts.is_empty() {
         return;
     }

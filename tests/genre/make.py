@@ -820,11 +820,12 @@ def render_docx(blocks, meta, out_pdf, work):
     fp = sec.footer.paragraphs[0]
     fp.alignment = 1
     f = meta["footer"]
-    pre, post = {"N": ("", ""), "dash": ("– ", " –"), "side": ("Side ", " av %d" % meta["total"])}[f]
+    pre, post = {"N": ("", ""), "dash": ("–  ", "  –"), "side": ("Side ", " av %d" % meta["total"])}[f]
 
     def add_field(par, instr):
         fld = OxmlElement("w:fldSimple"); fld.set(qn("w:instr"), instr)
-        r = OxmlElement("w:r"); t = OxmlElement("w:t"); t.text = "1"; r.append(t); fld.append(r)
+        r = OxmlElement("w:r"); rp = OxmlElement("w:rPr"); sz = OxmlElement("w:sz"); sz.set(qn("w:val"), "18")
+        rp.append(sz); r.append(rp); t = OxmlElement("w:t"); t.text = "1"; r.append(t); fld.append(r)
         par._p.append(fld)
     if pre:
         fp.add_run(pre)

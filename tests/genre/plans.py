@@ -655,3 +655,111 @@ PLANS.append(dict(
                     ("4.2", "progress"), ("5", "status"), ("5", "progress"), ("6", "status"), ("6", "progress"),
                     ("7", "status"), ("7", "responsible"), ("7", "progress"), ("8", "measure")],
 ))
+
+
+# ===========================================================================
+# F. friluft: LibreOffice from .docx; "1)" headings, sub-measures "6 a)"
+# ===========================================================================
+
+def _f_head(i, parent):
+    n, rest = split_id(i)
+    return "%s %s)" % (n, rest) if rest else "%s)" % n
+
+
+def _f_summary(total, counts, year):
+    return "Av totalt %d tiltak i handlingsplanen er %s." % (total, join_og("%d %s" % (c, s) for s, c in counts))
+
+
+def _f_intro(year, final):
+    return """Handlingsplanen for friluftsliv i nærmiljøet ble lagt fram i 2023 og gjelder til og med 2026. Denne rapporten gjør rede for status for tiltakene per 31.12.%d. Klima- og miljødepartementet har samordnet rapporteringen.
+
+Friluftsliv er den aktiviteten flest nordmenn driver med, men deltakelsen er skjevt fordelt. Planen skal særlig nå barn, personer med lav inntekt og personer med funksjonsnedsettelse.""" % year
+
+
+PLANS.append(dict(
+    slug="friluft", producer="libreoffice-docx",
+    title_lines=["Handlingsplan for friluftsliv", "i nærmiljøet (2023–2026)"],
+    plan_title="Handlingsplan for friluftsliv i nærmiljøet", period="2023-2026",
+    years=[2024, 2025], final_years=[],
+    intro=_f_intro,
+    style=dict(
+        head=_f_head, row_label=lambda i, p: _f_head(i, p),
+        area_head=lambda n, t: "Innsatsområde %s – %s" % (n, t),
+        status_label=lambda y: "Status:", resp_label="Ansvar:",
+        fields="lines", resp_form="slash", table_resp="full",
+        status_order=["pågående", "ferdigstilt", "ikke startet"],
+        summary=_f_summary,
+        table_cols=["Nr", "Tiltak", "Ansvarlig", "Status"], table_widths=[0.08, 0.58, 0.16, 0.18],
+        depts="table", toc=True, sections=SECTIONS,
+        title_page=lambda y, f: ["Status for tiltak per", "31.12.%d" % y],
+        footer="dash",
+    ),
+    departments=[
+        ("HOD", "Helse- og omsorgsdepartementet"),
+        ("KD", "Kunnskapsdepartementet"),
+        ("KDD", "Kommunal- og distriktsdepartementet"),
+        ("KLD", "Klima- og miljødepartementet"),
+        ("KUD", "Kultur- og likestillingsdepartementet"),
+        ("Mdir", "Miljødirektoratet"),
+    ],
+    areas=[
+        dict(id="1", title="Grønne områder nær der folk bor",
+             intro="Nærhet er det viktigste for om folk bruker naturen i hverdagen. Tiltakene skal sikre og tilrettelegge områder i og rundt byer og tettsteder."),
+        dict(id="2", title="Friluftsliv for alle",
+             intro="Tiltakene under dette innsatsområdet skal senke tersklene for å delta, blant annet gjennom utlån av utstyr og tilbud i regi av skoler og frivillige."),
+    ],
+    measures=[
+        dict(id="1", area="1", title="Sikre friluftslivsområder gjennom statlig medfinansiering",
+             desc="Staten skal bidra med midler når kommuner kjøper eller sikrer områder for friluftsliv nær byer og tettsteder.",
+             y={2024: dict(status="Pågående", resp=("KLD", []),
+                           progress="Miljødirektoratet har gitt tilskudd til sikring av 19 nye områder i 2024, til sammen om lag 2 400 dekar. Søknadene kommer i hovedsak fra kommuner i og rundt de største byene."),
+                2025: dict(progress="I 2025 er ytterligere 14 områder sikret. Miljødirektoratet har justert tildelingskriteriene slik at områder som er lett tilgjengelige med kollektivtransport, blir prioritert.")}),
+        dict(id="2", area="1", title="Kartlegge og verdsette friluftslivsområder i alle kommuner",
+             desc="Kommunene skal ha oversikt over hvilke områder som er viktige for friluftslivet, slik at hensynet til dem kan ivaretas i planleggingen.",
+             y={2024: dict(status="Pågående", resp=("KLD", ["KDD"]),
+                           progress="Om lag 80 prosent av kommunene har nå gjennomført kartleggingen. Miljødirektoratet har tilbudt veiledning til kommuner som ikke er ferdige. Målet er at alle kommuner skal være ferdige innen utgangen av 2025."),
+                2025: dict(status="Ferdigstilt",
+                           progress="Alle kommuner har gjennomført kartleggingen, og dataene er tilgjengelige i Naturbase. Målet er dermed nådd innen fristen ved utgangen av 2025.")}),
+        dict(id="3", area="1", title="Etablere nærturkart for tettsteder",
+             desc="Nærturkart skal vise korte turer med start fra boligområder, skoler og holdeplasser.",
+             y={2024: dict(status="Ferdigstilt", resp=("KLD", ["HOD"], "og"),
+                           progress="Det er laget nærturkart for 240 tettsteder. Kartene er tilgjengelige digitalt og i papirutgave, og mange kommuner har delt dem ut til nye innbyggere.")}),
+        dict(id="4", area="1", title="Gjøre turstier mer tilgjengelige for personer med nedsatt funksjonsevne",
+             desc="Flere turstier skal tilrettelegges slik at de kan brukes med rullestol, rullator eller barnevogn.",
+             y={2024: dict(status="Ikke startet", resp=("KLD", ["KUD"]),
+                           progress="Tiltaket er ikke startet fordi det ikke er satt av egne midler. Det vil bli vurdert i arbeidet med statsbudsjettet for 2025."),
+                2025: dict(status="Pågående",
+                           progress="Tiltaket fikk midler fra 2025, og Miljødirektoratet har gitt tilskudd til tilrettelegging av 23 turstier. Det er utarbeidet en enkel veileder for universell utforming av turstier, som skal være klar våren 2026.")}),
+        dict(id="5", area="2", title="Styrke ordningen med utlån av fritidsutstyr",
+             desc="Utstyrssentraler gjør det mulig å låne ski, telt og annet utstyr gratis. Tiltaket skal bidra til flere sentraler og bedre drift av de eksisterende.",
+             y={2024: dict(status="Pågående", resp=("KUD", ["KLD"]),
+                           progress="Tilskuddsordningen til utstyrssentraler ble økt i 2024, og det er nå over 400 sentraler i hele landet. Bufdir forvalter ordningen. En ny rapport om bruken av sentralene skal foreligge i mars 2025."),
+                2025: dict(resp=("KUD", ["KLD", "KDD"]),
+                           progress="Rapporten om bruken av utstyrssentralene ble først ferdig i oktober 2025. Den viser at sentralene særlig brukes av barnefamilier med lav inntekt. Kommunal- og distriktsdepartementet deltar fra 2025 fordi mange sentraler drives av kommunene.")}),
+        dict(id="6", area="2", title="Styrke friluftsliv i skole og barnehage", nofields=True,
+             desc="Tiltaket består av to deltiltak som retter seg mot henholdsvis barnehager og grunnskolen."),
+        dict(id="6a", parent="6", area="2", title="Utvikle et kompetanseprogram om uteaktiviteter for barnehageansatte",
+             desc="Barnehageansatte skal få kurs i hvordan uteaktiviteter kan brukes i det pedagogiske arbeidet.",
+             y={2024: dict(status="Ferdigstilt", resp=("KD", []),
+                           progress="Kompetanseprogrammet ble lansert i januar 2024 og er gjennomført av ansatte i om lag 600 barnehager.")}),
+        dict(id="6b", parent="6", area="2", title="Gi skoler tilskudd til friluftsdager",
+             desc="Skoler skal kunne søke om tilskudd til transport og utstyr når de arrangerer friluftsdager for elevene.",
+             y={2024: dict(status="Pågående", resp=("KD", ["KLD"]),
+                           progress="Ordningen ble lyst ut i august 2024, og 310 skoler har søkt. Tildelingen skjer i januar 2025."),
+                2025: dict(progress="Det ble gitt tilskudd til 280 skoler i januar 2025. En ny utlysning er gjennomført høsten 2025, og ordningen skal evalueres i løpet av 2026.")}),
+        dict(id="7", area="2", title="Støtte friluftsaktiviteter for nyankomne innvandrere",
+             desc="Frivillige organisasjoner som arrangerer turer og kurs for nyankomne, skal kunne søke om støtte.",
+             y={2024: dict(status="Pågående", resp=("KLD", []),
+                           progress="Miljødirektoratet har gitt støtte til 36 organisasjoner. Aktivitetene har nådd om lag 5 000 deltakere, mange av dem gjennom introduksjonsprogrammet."),
+                2025: dict(status="Ferdigstilt",
+                           progress="Støtteordningen er avsluttet som eget tiltak og slått sammen med den ordinære tilskuddsordningen for friluftsaktivitet fra 2025. Til sammen har ordningen nådd over 9 000 deltakere.")}),
+    ],
+    planted=[
+        dict(rule="table-area-mismatch", measure="4", area="2"),
+        dict(rule="table-status-mismatch", measure="3", status="Pågående"),
+        dict(rule="toc-page-mismatch", measure="6b", delta=1),
+        dict(rule="missing-field", measure="7"),
+    ],
+    expect_changes=[("1", "progress"), ("2", "status"), ("2", "progress"), ("4", "status"), ("4", "progress"),
+                    ("5", "responsible"), ("5", "progress"), ("6b", "progress"), ("7", "status"), ("7", "progress")],
+))
