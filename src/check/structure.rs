@@ -88,13 +88,22 @@ pub(super) fn numbering(report: &Report, findings: &mut Vec<Finding>) {
         .iter()
         .map(|m| (&m.id, m.page.as_ref()))
         .collect();
-    number_run(&top_level(&headings), "the measure headings", findings);
+    let sections = top_level(&headings);
+    number_run(&sections, "the measure headings", &HashSet::new(), findings);
     let rows: Vec<(&MeasureId, Option<&String>)> = report
         .overview
         .iter()
         .map(|r| (&r.id, r.page.as_ref()))
         .collect();
-    number_run(&top_level(&rows), "the overview table", findings);
+    // A number the sections have but the table lacks is a missing row
+    // (table-missing), not also a numbering slip.
+    let in_sections: HashSet<u32> = sections.iter().map(|(n, _, _)| *n).collect();
+    number_run(
+        &top_level(&rows),
+        "the overview table",
+        &in_sections,
+        findings,
+    );
     sub_parts(report, findings);
 }
 
@@ -157,9 +166,11 @@ fn sub_parts(report: &Report, findings: &mut Vec<Finding>) {
 /// reported at the item standing where they should be, a repeated number
 /// at its second occurrence, and only when neither happened is a number
 /// lower than its predecessor reported as out of order.
+/// `reported` holds numbers whose absence another rule already reports.
 fn number_run(
     seq: &[(u32, &MeasureId, Option<&String>)],
     source: &str,
+    reported: &HashSet<u32>,
     findings: &mut Vec<Finding>,
 ) {
     let Some(max) = seq.iter().map(|(n, _, _)| *n).max() else {
@@ -181,7 +192,9 @@ fn number_run(
             ));
         };
     let mut irregular = false;
-    let mut missing = (1..=max).filter(|n| !present.contains(n)).peekable();
+    let mut missing = (1..=max)
+        .filter(|n| !present.contains(n) && !reported.contains(n))
+        .peekable();
     while let Some(first) = missing.next() {
         let mut last = first;
         while missing.next_if_eq(&(last + 1)).is_some() {

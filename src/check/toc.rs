@@ -4,7 +4,7 @@
 
 use super::compare::{heading_label, heading_name, same, word_diff};
 use super::finding;
-use crate::model::{Finding, Heading, HeadingKind, Report, Rule};
+use crate::model::{Finding, Heading, HeadingKind, MeasureId, Report, Rule};
 
 /// Whether a TOC entry and a heading are the same item of the document.
 fn toc_matches(kind: HeadingKind, id: &str, title: &str, heading: &Heading) -> bool {
@@ -24,6 +24,16 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
         return;
     }
     let mut used = vec![false; report.toc.len()];
+    // A TOC may list only the areas (or chapters), or leave out the
+    // sub-measures: a heading of a kind it never lists is not missing.
+    let listed = |h: &Heading| {
+        let sub =
+            h.kind == HeadingKind::Measure && MeasureId::parse(&h.id).is_some_and(|id| id.is_sub());
+        report
+            .toc
+            .iter()
+            .any(|e| e.kind == h.kind && (!sub || e.level == 3))
+    };
     for h in &report.headings {
         let subject = heading_label(h.kind, &h.id, &h.title);
         let name = heading_name(h.kind, &h.id, &h.title);
@@ -33,6 +43,9 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
             .enumerate()
             .find(|(i, e)| !used[*i] && toc_matches(e.kind, &e.id, &e.title, h));
         let Some((i, entry)) = entry else {
+            if !listed(h) {
+                continue;
+            }
             findings.push(finding(
                 Rule::TocMissing,
                 subject,
@@ -117,5 +130,37 @@ mod tests {
         // Without a printed page (text input) there is nothing to compare.
         report.headings[1].page = None;
         assert_eq!(rules(&report), []);
+    }
+
+    #[test]
+    fn a_toc_of_areas_only_does_not_miss_the_measures() {
+        use crate::model::{Heading, HeadingKind, TocEntry};
+        let mut report = paged_report();
+        report.toc.clear();
+        let area = |title: &str| TocEntry {
+            kind: HeadingKind::Area,
+            id: "1".into(),
+            title: title.into(),
+            page: "3".into(),
+            text: format!("Innsatsområde 1: {title}"),
+            level: 1,
+        };
+        report.toc.push(area("Forebygging"));
+        report.headings.insert(
+            0,
+            Heading {
+                kind: HeadingKind::Area,
+                id: "1".into(),
+                title: "Forebygging".into(),
+                page: Some("3".into()),
+                text: "Innsatsområde 1: Forebygging".into(),
+            },
+        );
+        assert_eq!(rules(&report), []);
+        report.toc[0] = area("Forebyging");
+        assert_eq!(
+            rules(&report),
+            [(Rule::TocTitleMismatch, "Innsatsområde 1".to_string())]
+        );
     }
 }

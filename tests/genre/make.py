@@ -434,8 +434,8 @@ def render_latex(blocks, meta, out_pdf, work):
 \setlength{\parindent}{0pt}\setlength{\parskip}{5pt plus 1pt}
 \pagestyle{fancy}\fancyhf{}\renewcommand{\headrulewidth}{0pt}
 \fancyfoot[C]{\small %s}
-\newcommand{\hsec}[1]{\par\vspace{10pt}{\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000\LARGE\bfseries #1\par}\nobreak\vspace{4pt}\nobreak}
-\newcommand{\hmeas}[1]{\par\vspace{8pt}{\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000\Large\bfseries #1\par}\nobreak\vspace{2pt}\nobreak}
+\newcommand{\hsec}[1]{\par\vspace{10pt}{\raggedright\interlinepenalty=10000\hyphenpenalty=10000\exhyphenpenalty=10000\LARGE\bfseries #1\par}\nobreak\vspace{4pt}\nobreak}
+\newcommand{\hmeas}[1]{\par\vspace{8pt}{\raggedright\interlinepenalty=10000\hyphenpenalty=10000\exhyphenpenalty=10000\Large\bfseries #1\par}\nobreak\vspace{2pt}\nobreak}
 \newcommand{\tocline}[3]{\par\noindent\hangindent=#1\hspace*{#1}{\hyphenpenalty=10000 #2\nobreak\dotfill\nobreak\ #3}\par}
 \begin{document}
 """ % (tex_esc(meta["title"]), footer_latex(meta))]
@@ -535,8 +535,8 @@ def render_typst(blocks, meta, out_pdf, work):
          % (1, foot),
          '#set text(lang: "nb", size: 10.5pt, hyphenate: true)',
          '#set par(justify: true, spacing: 0.9em)',
-         '#let hsec(body) = block(above: 1.4em, below: 0.7em, sticky: true, text(size: 16pt, weight: "bold", hyphenate: false, body))',
-         '#let hmeas(body) = block(above: 1.2em, below: 0.6em, sticky: true, text(size: 12.5pt, weight: "bold", hyphenate: false, body))',
+         '#let hsec(body) = block(above: 1.4em, below: 0.7em, sticky: true, breakable: false, text(size: 16pt, weight: "bold", hyphenate: false, body))',
+         '#let hmeas(body) = block(above: 1.2em, below: 0.6em, sticky: true, breakable: false, text(size: 12.5pt, weight: "bold", hyphenate: false, body))',
          ]
     if meta["offset"]:
         raise NotImplementedError
@@ -605,6 +605,7 @@ def render_chromium(blocks, meta, out_pdf, work):
 @page :first { @bottom-center { content: none; } }
 body { font-family: "Liberation Serif", serif; font-size: 11pt; line-height: 1.35; }
 p { margin: 0 0 0.55em 0; text-align: left; }
+h1, h2 { break-inside: avoid; }
 h1 { font-family: "Liberation Sans", sans-serif; font-size: 17pt; margin: 1.2em 0 0.5em 0; break-after: avoid; }
 h2 { font-family: "Liberation Sans", sans-serif; font-size: 13.5pt; margin: 1.1em 0 0.4em 0; break-after: avoid; }
 .title { text-align: center; margin-top: 5cm; }
@@ -702,8 +703,8 @@ def render_reportlab(blocks, meta, out_pdf, work):
     addMapping("DV", 0, 0, "DV"); addMapping("DV", 1, 0, "DVB")
     addMapping("DV", 0, 1, "DV"); addMapping("DV", 1, 1, "DVB")
     body = ParagraphStyle("b", fontName="DV", fontSize=9.5, leading=13, spaceAfter=5)
-    h1 = ParagraphStyle("h1", fontName="DVB", fontSize=15, leading=19, spaceBefore=12, spaceAfter=6, keepWithNext=1)
-    h2 = ParagraphStyle("h2", fontName="DVB", fontSize=12, leading=15, spaceBefore=10, spaceAfter=4, keepWithNext=1)
+    h1 = ParagraphStyle("h1", fontName="DVB", fontSize=15, leading=19, spaceBefore=12, spaceAfter=6, keepWithNext=1, allowWidows=0, allowOrphans=0)
+    h2 = ParagraphStyle("h2", fontName="DVB", fontSize=12, leading=15, spaceBefore=10, spaceAfter=4, keepWithNext=1, allowWidows=0, allowOrphans=0)
     cell = ParagraphStyle("c", fontName="DV", fontSize=8.5, leading=10.5)
     cellb = ParagraphStyle("cb", fontName="DVB", fontSize=8.5, leading=10.5)
     tt = ParagraphStyle("tt", fontName="DVB", fontSize=24, leading=30, alignment=1)
@@ -849,6 +850,7 @@ def render_docx(blocks, meta, out_pdf, work):
             p.paragraph_format.space_before = Pt(before)
         if keep:
             p.paragraph_format.keep_with_next = True
+            p.paragraph_format.keep_together = True
         if not hyph:
             ppr = p._p.get_or_add_pPr()
             sh = OxmlElement("w:suppressAutoHyphens"); sh.set(qn("w:val"), "true"); ppr.append(sh)

@@ -763,3 +763,107 @@ PLANS.append(dict(
     expect_changes=[("1", "progress"), ("2", "status"), ("2", "progress"), ("4", "status"), ("4", "progress"),
                     ("5", "responsible"), ("5", "progress"), ("6b", "progress"), ("7", "status"), ("7", "progress")],
 ))
+
+
+# ===========================================================================
+# G. lesing: LaTeX; dotted numbering "Tiltak 1.1" (TOC and table say "1.1")
+# ===========================================================================
+
+def _g_summary(total, counts, year):
+    return "Planen omfatter %d tiltak, hvorav %s." % (total, join_og("%d er %s" % (c, s) for s, c in counts))
+
+
+def _g_intro(year, final):
+    return """Handlingsplan for lesing og leselyst (2024–2027) skal bidra til at flere barn og unge leser, og at de leser bedre. Planen har tre innsatsområder og er fulgt opp av Kultur- og likestillingsdepartementet og Kunnskapsdepartementet i fellesskap. Denne rapporten gir status per 31.12.%d.
+
+Planen legger særlig vekt på barn og unge som leser lite, og på samarbeidet mellom barnehager, skoler og bibliotek. Tiltakene er nummerert etter innsatsområde, slik at tiltak 2.1 er det første tiltaket under innsatsområde 2.""" % year
+
+
+PLANS.append(dict(
+    slug="lesing", producer="latex",
+    title_lines=["Handlingsplan for lesing", "og leselyst (2024–2027)"],
+    plan_title="Handlingsplan for lesing og leselyst", period="2024-2027",
+    years=[2024, 2025], final_years=[],
+    intro=_g_intro,
+    style=dict(
+        head=lambda i, p: "Tiltak %s" % i, toc_head=lambda i, p: i, row_label=lambda i, p: i,
+        area_head=lambda n, t: "Innsatsområde %s: %s" % (n, t),
+        status_label=lambda y: "Status:", resp_label="Ansvarlig:",
+        fields="lines", resp_form="samarbeid", table_resp="full",
+        status_order=["ferdigstilt", "pågående", "forsinket"],
+        summary=_g_summary,
+        table_cols=["Nr", "Tiltak", "Ansvarlig", "Status"], table_widths=[0.07, 0.53, 0.25, 0.15],
+        depts="lines", toc=True, sections=SECTIONS,
+        title_page=lambda y, f: ["Status for tiltak per 31.12.%d" % y],
+        footer="N",
+    ),
+    departments=[
+        ("BFD", "Barne- og familiedepartementet"),
+        ("KD", "Kunnskapsdepartementet"),
+        ("KUD", "Kultur- og likestillingsdepartementet"),
+        ("NB", "Nasjonalbiblioteket"),
+        ("Udir", "Utdanningsdirektoratet"),
+    ],
+    areas=[
+        dict(id="1", title="Leselyst i barnehage og skole",
+             intro="Barnehagen og skolen når alle barn. Tiltakene skal gi flere barn gode leseopplevelser tidlig og bedre tilgang til bøker."),
+        dict(id="2", title="Bibliotekene som lesearena",
+             intro="Folkebibliotekene og skolebibliotekene er sentrale i arbeidet med å skape leselyst. Tiltakene skal styrke samarbeidet mellom dem."),
+        dict(id="3", title="Lesing i fritiden",
+             intro="Lesing konkurrerer med mange andre aktiviteter. Tiltakene skal gjøre lesing synlig og attraktivt også utenfor skolen."),
+    ],
+    measures=[
+        dict(id="1.1", area="1", title="Gi alle barnehager en grunnsamling av bildebøker",
+             desc="Barnehager skal få en samling kvalitetsbøker for små barn, valgt ut av et fagpanel.",
+             y={2024: dict(status="Pågående", resp=("KD", ["KUD"]),
+                           progress="Fagpanelet la fram sin liste over 60 titler i juni 2024. Bøkene sendes ut til barnehagene i to omganger, og den første forsendelsen gikk ut i november 2024. Den andre forsendelsen er planlagt i april 2025."),
+                2025: dict(status="Ferdigstilt",
+                           progress="Den andre forsendelsen gikk ut i april 2025, som planlagt. Alle barnehager har dermed mottatt grunnsamlingen.")}),
+        dict(id="1.2", area="1", title="Styrke skolebibliotekene i grunnskolen",
+             desc="Mange skolebibliotek har små samlinger og lite bemanning. Tiltaket gir tilskudd til innkjøp av bøker og til samarbeid med folkebiblioteket.",
+             y={2024: dict(status="Pågående", resp=("KD", []),
+                           progress="Tilskuddsordningen ble lyst ut i august 2024, og 640 skoler fikk tilskudd. Utdanningsdirektoratet skal følge med på hvordan midlene brukes.")}),
+        dict(id="1.3", area="1", title="Utvikle en nasjonal leseundersøkelse for mellomtrinnet",
+             desc="Undersøkelsen skal gi kunnskap om elevenes lesevaner og leselyst, ikke bare om leseferdighetene.",
+             y={2024: dict(status="Forsinket", resp=("KD", []),
+                           progress="Utviklingen av undersøkelsen er forsinket fordi det tok tid å få avklart personvernspørsmål. Utdanningsdirektoratet tar sikte på å gjennomføre en pilot høsten 2025."),
+                2025: dict(progress="Piloten er utsatt på nytt og gjennomføres tidligst våren 2026. Utdanningsdirektoratet har brukt 2025 til å bearbeide spørsmålene etter innspill fra elever og lærere.")}),
+        dict(id="2.1", area="2", title="Opprette et nettverk for samarbeid mellom folkebibliotek og skoler",
+             desc="Nettverket skal spre gode eksempler på samarbeid og gi råd om avtaler mellom bibliotek og skole.",
+             y={2024: dict(status="Ferdigstilt", resp=("KUD", ["KD"]),
+                           progress="Nasjonalbiblioteket etablerte nettverket i mars 2024. Over 200 bibliotek og skoler er med, og nettverket har publisert en mal for samarbeidsavtaler.")}),
+        dict(id="2.2", area="2", title="Utvide åpningstidene i meråpne bibliotek",
+             desc="Meråpne bibliotek kan brukes uten betjening. Tiltaket skal gi tilskudd til bibliotek som vil tilby meråpent for barn og unge.",
+             y={2024: dict(status="Pågående", resp=("KUD", []),
+                           progress="Nasjonalbiblioteket har gitt tilskudd til 35 bibliotek. Flere av dem har innført egne ordninger der ungdom over 15 år kan bruke biblioteket alene om kvelden."),
+                2025: dict(resp=("KUD", ["BFD"]),
+                           progress="I 2025 har ytterligere 28 bibliotek fått tilskudd. Barne- og familiedepartementet er med i arbeidet fordi flere kommuner ser meråpne bibliotek i sammenheng med fritidstilbudet for ungdom.")}),
+        dict(id="2.3", area="2", title="Styrke bibliotekenes tilbud av bøker på andre språk enn norsk",
+             desc="Barn med et annet morsmål enn norsk skal kunne låne bøker på sitt eget språk. Det flerspråklige bibliotek skal bygge opp samlinger som folkebibliotekene kan låne.",
+             y={2024: dict(status="Pågående", resp=("KUD", ["KD"]),
+                           progress="Samlingen av barnebøker på de 20 mest brukte språkene er utvidet med om lag 3 000 titler i 2024. Nasjonalbiblioteket har samtidig forenklet ordningen for depotlån, slik at bibliotekene kan bestille bøkene digitalt fra våren 2025."),
+                2025: dict(progress="Den digitale bestillingsløsningen for depotlån ble tatt i bruk i mai 2025, noe senere enn planlagt. Utlånet av flerspråklige barnebøker har økt med nesten 30 prosent fra året før.")}),
+        dict(id="3.1", area="3", title="Gjennomføre en nasjonal lesekampanje for ungdom",
+             desc="En årlig kampanje skal gjøre lesing synlig i kanalene ungdom bruker.",
+             y={2024: dict(status="Ferdigstilt", resp=("KUD", []),
+                           progress="Kampanjen ble gjennomført i oktober 2024 i samarbeid med forlag og bokhandlere. Utlånet av ungdomsbøker i folkebibliotekene økte med 12 prosent i kampanjemåneden sammenlignet med året før.")}),
+        dict(id="3.2", area="3", title="Styrke tilskuddet til litteraturformidling i frivillige organisasjoner",
+             desc="Frivillige organisasjoner som arrangerer lesegrupper og forfatterbesøk, skal kunne søke om støtte.",
+             y={2024: dict(status="Pågående", resp=("KUD", ["BFD"]),
+                           progress="Tilskuddet ble økt med 5 millioner kroner i 2024. Det er gitt støtte til 48 organisasjoner, de fleste av dem barne- og ungdomsorganisasjoner."),
+                2025: dict(status="Ferdigstilt",
+                           progress="Det økte tilskuddet er videreført i 2025 og ligger nå inne i den ordinære tilskuddsordningen. Tiltaket regnes som ferdigstilt.")}),
+        dict(id="3.3", area="3", title="Prøve ut lydbøker og lettlest litteratur i fritidsklubber", only=[2025],
+             desc="Tiltaket ble tatt inn i planen i 2025. Fritidsklubber skal få tilgang til lydbøker og lettleste bøker og opplæring i hvordan de kan brukes.",
+             y={2025: dict(status="Pågående", resp=("KUD", ["BFD"]),
+                           progress="Tolv fritidsklubber er valgt ut til å delta. Utprøvingen starter i januar 2026 og skal evalueres innen utgangen av 2026.")}),
+    ],
+    planted=[
+        dict(rule="table-status-mismatch", measure="2.2", status="Ferdigstilt"),
+        dict(rule="toc-title-mismatch", measure="1.3", title="Utvikle en nasjonal leseundersøkelse for barnetrinnet"),
+        dict(rule="unknown-department", measure="3.1", abbr="KKD"),
+        dict(rule="table-missing", measure="2.1"),
+    ],
+    expect_changes=[("1.1", "status"), ("1.1", "progress"), ("1.3", "progress"), ("2.2", "responsible"),
+                    ("2.2", "progress"), ("2.3", "progress"), ("3.2", "status"), ("3.2", "progress"), ("3.3", "measure")],
+))
