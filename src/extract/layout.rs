@@ -221,14 +221,52 @@ static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .copied()
         .filter(|w| w.ends_with('.'))
         .collect();
+    // "– 5 –" frames the number with dashes; front matter may be
+    // numbered in roman numerals.
     Regex::new(&format!(
-        r"(?i)^(?:{}\s+|{}\s*)?(\d{{1,4}})(?:\s*(?:{}|/)\s*\d{{1,4}})?$",
+        r"(?i)^(?:[–—-]\s*)?(?:{}\s+|{}\s*)?(\d{{1,4}}|[ivxlc]{{1,7}})(?:\s*(?:{}|/)\s*\d{{1,4}})?(?:\s*[–—-])?$",
         vocab::pattern(&words),
         vocab::pattern(&abbreviations),
         vocab::pattern(vocab::PAGE_OF_WORDS)
     ))
     .unwrap()
 });
+
+/// The printed page number of a footer or header line: "5", "Side 5 av
+/// 24", "– 5 –", "iv".
+fn page_label(line: &str) -> Option<String> {
+    let c = PAGE_LABEL.captures(line.trim())?;
+    let label = &c[1];
+    let roman = !label.starts_with(|ch: char| ch.is_ascii_digit());
+    (!roman || is_roman(label)).then(|| label.to_string())
+}
+
+/// Whether `text` is a roman numeral as page numbers use them (i to cc).
+fn is_roman(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (1..=200).any(|n| roman(n) == lower)
+}
+
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (value, digits) in [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ] {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
 
 /// Removes running headers and footers and returns each page's printed
 /// label.
@@ -268,16 +306,15 @@ fn remove_running_text(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Option<S
             if !in_band(line, height) {
                 return true;
             }
-            let text = line.text();
-            if let Some(c) = PAGE_LABEL.captures(text.trim()) {
-                label = Some(c[1].to_string());
+            if let Some(printed) = page_label(&line.text()) {
+                label = Some(printed);
                 return false;
             }
             if repeated(&key(line)) {
                 // A running line that carries the number: "Tittel | 7".
                 for span in line.spans() {
-                    if let Some(c) = PAGE_LABEL.captures(join_words(&span).trim()) {
-                        label = Some(c[1].to_string());
+                    if let Some(printed) = page_label(&join_words(&span)) {
+                        label = Some(printed);
                     }
                 }
                 return false;
@@ -588,6 +625,24 @@ mod tests {
             .iter()
             .map(|p| p.blocks.iter().map(Block::joined).collect())
             .collect()
+    }
+
+    #[test]
+    fn page_label_forms() {
+        for (line, label) in [
+            ("5", Some("5")),
+            ("Side 5 av 24", Some("5")),
+            ("5 av 24", Some("5")),
+            ("– 5 –", Some("5")),
+            ("- 12 -", Some("12")),
+            ("iv", Some("iv")),
+            ("XII", Some("XII")),
+            ("vi x", None),
+            ("Mix", None),
+            ("Rapport 2024", None),
+        ] {
+            assert_eq!(page_label(line).as_deref(), label, "{line}");
+        }
     }
 
     #[test]

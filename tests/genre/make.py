@@ -408,6 +408,7 @@ def normalize_pdf(path):
     data = re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]",
                   lambda mo: mo.group(0).replace(mo.group(1), b"0" * len(mo.group(1)))
                   .replace(mo.group(2), b"1" * len(mo.group(2))), data)
+    data = re.sub(rb"/DocChecksum\s*/([0-9A-Fa-f]+)", lambda mo: mo.group(0).replace(mo.group(1), b"0" * len(mo.group(1))), data)
     data = re.sub(rb"uuid:[0-9a-fA-F-]{36}", lambda mo: b"uuid:" + b"0" * 8 + b"-0000-0000-0000-" + b"0" * 12, data)
     open(path, "wb").write(data)
 
