@@ -4,6 +4,7 @@ mod batch;
 mod check;
 mod cli;
 mod diff;
+mod genre;
 mod hostile;
 mod pipeline;
 mod sources;

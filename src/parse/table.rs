@@ -144,6 +144,17 @@ impl Table {
         {
             return true;
         }
+        // A title cell wrapped onto a line of its own, which layout may have
+        // run together with the group row below it: "spaserstokken
+        // Satsingsområde 2. Helse".
+        let (wrapped, text) = split_wrapped(text);
+        if let (Some(wrapped), Some(last)) = (wrapped, self.rows.last_mut()) {
+            last.title.push(' ');
+            last.title.push_str(wrapped);
+            if text.is_empty() {
+                return true;
+            }
+        }
         if !self.is_group_row(blocks, at, section_titles) {
             return false;
         }
@@ -175,6 +186,22 @@ impl Table {
             }
         }
         false
+    }
+}
+
+/// Splits a single-cell row into the wrapped end of the title above (words
+/// in lower case) and what follows it (an area row, or nothing).
+fn split_wrapped(text: &str) -> (Option<&str>, &str) {
+    if !text.starts_with(char::is_lowercase) {
+        return (None, text);
+    }
+    let area = vocab::AREA_WORDS
+        .iter()
+        .filter_map(|w| text.find(&format!(" {w} ")))
+        .min();
+    match area {
+        Some(at) => (Some(text[..at].trim()), text[at..].trim()),
+        None => (Some(text), ""),
     }
 }
 
@@ -244,7 +271,9 @@ impl Columns {
             None => {
                 let (id, rest, distinct) = measure_number(title)?;
                 let (rest, separated) = separator(rest);
-                (separated || distinct).then(|| (id, rest.to_string()))
+                // In a title cell "3 Title" needs no punctuation.
+                let spaced = rest.starts_with(char::is_uppercase);
+                (separated || distinct || spaced).then(|| (id, rest.to_string()))
             }
         }
     }
@@ -260,9 +289,9 @@ fn column_name(header: &str) -> String {
         .map_or(lower.clone(), |(_, name)| name.to_string())
 }
 
-/// The measure number in a number cell: "12", "12.", "3a", "4.1".
+/// The measure number in a number cell: "12", "12.", "12)", "3a", "6 a)", "4.1".
 fn row_number(cell: &str) -> Option<MeasureId> {
-    let c = cell.trim().trim_end_matches('.');
+    let c = cell.trim().trim_end_matches(['.', ')']);
     let plain = !c.is_empty() && c.len() <= 6 && c.starts_with(|ch: char| ch.is_ascii_digit());
     plain.then(|| MeasureId::parse(c)).flatten()
 }
