@@ -112,7 +112,17 @@ pub const SUMMARY_TOTAL: (&str, &str) = ("totalt", "tiltak");
 
 /// Words before the total of a summary sentence: "Av totalt 33 tiltak",
 /// "Av planens 10 tiltak" (lower-case).
-pub const SUMMARY_TOTAL_WORDS: &[&str] = &["totalt", "planens", "handlingsplanens", "i alt", "de"];
+pub const SUMMARY_TOTAL_WORDS: &[&str] = &[
+    "totalt",
+    "planens",
+    "handlingsplanens",
+    "i alt",
+    "de",
+    "planen har",
+    "omfatter",
+    "inneholder",
+    "består av",
+];
 
 /// The word after a total: "33 tiltak", "av de 9 tiltakene" (lower-case).
 pub const SUMMARY_MEASURE_WORDS: &[&str] = &["tiltak", "tiltakene"];

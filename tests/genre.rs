@@ -224,27 +224,79 @@ fn finding_pairs(report: &Report) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// Every PDF of the corpus, field by field, and its findings.
 #[test]
-#[ignore = "corpus report: prints every mismatch (cargo test genre_report -- --ignored --nocapture)"]
-fn genre_report() {
+fn every_corpus_pdf_reads_as_its_truth() {
     let dir = util::repo("tests/genre");
-    let mut total = 0;
-    for (path, truth) in truths() {
+    let all = truths();
+    assert!(all.len() >= 20, "the corpus has {} PDFs", all.len());
+    let mut failures = Vec::new();
+    for (path, truth) in &all {
         let report = read(&dir, &text(&truth["file"]));
-        let found = mismatches(&truth, &report);
-        let want: BTreeSet<(String, String)> = list(&truth, "findings")
+        let mut found = mismatches(truth, &report);
+        let want: BTreeSet<(String, String)> = list(truth, "findings")
             .iter()
             .map(|f| (text(&f["rule"]), text(&f["measure"])))
             .collect();
         let got = finding_pairs(&report);
-        total += found.len();
-        println!("== {} ({} mismatches)", path.display(), found.len());
-        for line in found {
-            println!("  {line}");
-        }
         if want != got {
-            println!("  findings: want {want:?}\n            got  {got:?}");
+            found.push(format!("findings: want {want:?}, got {got:?}"));
+        }
+        if !found.is_empty() {
+            let name = path.file_name().unwrap().to_string_lossy();
+            failures.push(format!("{name}:\n  {}", found.join("\n  ")));
         }
     }
-    println!("total mismatches: {total}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Each plan's two years differ in exactly the known changes.
+#[test]
+fn every_corpus_year_pair_differs_in_its_known_changes() {
+    let dir = util::repo("tests/genre");
+    let mut pairs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with("-diff.json"))
+        .collect();
+    pairs.sort();
+    assert!(pairs.len() >= 5, "{} year pairs", pairs.len());
+    let mut failures = Vec::new();
+    for path in pairs {
+        let truth: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let (old, new) = (
+            read(&dir, &text(&truth["old"])),
+            read(&dir, &text(&truth["new"])),
+        );
+        let want: BTreeSet<(String, String, String)> = list(&truth, "changes")
+            .iter()
+            .map(|c| (text(&c["measure"]), text(&c["field"]), text(&c["change"])))
+            .collect();
+        assert!(
+            want.len() >= 5,
+            "{}: {} known changes",
+            path.display(),
+            want.len()
+        );
+        let got: BTreeSet<(String, String, String)> = tiltak::diff::run(&old, &new)
+            .changes
+            .iter()
+            .filter(|c| c.measure.is_some())
+            .map(|c| {
+                let id = c
+                    .measure
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                (id, c.field.to_string(), c.change.to_string())
+            })
+            .collect();
+        if want != got {
+            let missing: Vec<_> = want.difference(&got).collect();
+            let extra: Vec<_> = got.difference(&want).collect();
+            let name = path.file_name().unwrap().to_string_lossy();
+            failures.push(format!("{name}: missing {missing:?}, unexpected {extra:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -13,7 +13,13 @@ use crate::vocab;
 /// Compares the stated total with the number of overview rows.
 fn total(report: &Report, page: Option<&String>, findings: &mut Vec<Finding>) {
     let summary = &report.summary;
-    let rows = report.overview.len();
+    // A parent's row without a status of its own (its sub-measures have
+    // them) is not a measure the total counts.
+    let rows = report
+        .overview
+        .iter()
+        .filter(|r| !r.status.trim().is_empty())
+        .count();
     let Some(total) = summary.total.filter(|t| *t as usize != rows) else {
         return;
     };

@@ -80,6 +80,17 @@ pub(super) fn is_label(cells: &[&str]) -> bool {
     apply(&mut Measure::default(), cells)
 }
 
+/// A paragraph that ends in a label line run into it ("… for elevene.
+/// Status: Pågående"): the text and the label line.
+pub(super) fn trailing_label(paragraph: &str) -> Option<(&str, &str)> {
+    paragraph
+        .match_indices(['.', '!', '?'])
+        .map(|(i, _)| i + 1)
+        .filter(|&i| paragraph[i..].starts_with(' '))
+        .find(|&i| is_label(&[paragraph[i..].trim_start()]))
+        .map(|i| (paragraph[..i].trim_end(), paragraph[i..].trim_start()))
+}
+
 /// One label line; false when `line` is none.
 fn apply_line(measure: &mut Measure, line: &str) -> bool {
     if let Some(c) = STATUS_AND_RESPONSIBLE.captures(line) {
@@ -237,6 +248,11 @@ mod tests {
             fields(&["Status: Pågående Ansvarlig: KD"]),
             (Some("Pågående".into()), Some("KD".into()))
         );
+        assert_eq!(
+            trailing_label("Skoler får tilskudd. Status: Pågående"),
+            Some(("Skoler får tilskudd.", "Status: Pågående"))
+        );
+        assert_eq!(trailing_label("Status for arbeidet. Mer tekst."), None);
         // A key/value table row.
         assert_eq!(
             fields(&["Status", "Igangsatt"]).0.as_deref(),

@@ -20,7 +20,7 @@ pub use commitments::find_commitments;
 pub use fields::{split_names, split_responsible};
 pub use heading::{bare_measure, classify_heading};
 
-use crate::model::{Block, Document, Report};
+use crate::model::{Block, Document, HeadingKind, Report};
 use crate::vocab;
 
 /// A block with the printed label of the page it is on.
@@ -87,6 +87,7 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
     )?;
     report.toc = toc;
     sections::read_body(body, &mut report);
+    bare_toc_entries(&mut report);
     if report.measures.is_empty() && report.overview.is_empty() {
         return Err(NotReport(format!(
             "found no \"{} N.\" sections and no overview table",
@@ -96,6 +97,36 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
     report.commitments = find_commitments(&report.measures, &report.as_of);
     report.notes = missing_parts(&report);
     Ok(report)
+}
+
+/// A TOC entry numbered like a measure without the measure word ("1.
+/// Title", "6 b) Title") is the measure's entry where the body has that
+/// measure; otherwise it stays a section (a numbered chapter).
+///
+/// A measure entry's level follows the body: 3 for a sub-measure, 2 for a
+/// measure ("4.1" numbered within area 4 is a measure).
+fn bare_toc_entries(report: &mut Report) {
+    for entry in report.toc.iter_mut() {
+        let bare = match entry.kind {
+            HeadingKind::Section => bare_measure(&entry.text),
+            _ => None,
+        };
+        if let Some((id, title)) = bare
+            && report.measures.iter().any(|m| m.id == id)
+        {
+            entry.kind = HeadingKind::Measure;
+            entry.id = id.to_string();
+            entry.title = title.to_string();
+        }
+        if entry.kind == HeadingKind::Measure
+            && let Some(m) = report
+                .measures
+                .iter()
+                .find(|m| m.id.to_string() == entry.id)
+        {
+            entry.level = if m.parent.is_some() { 3 } else { 2 };
+        }
+    }
 }
 
 /// One sentence for each part of the genre the report does not have, so

@@ -172,7 +172,8 @@ pub(super) fn departments(text: &str) -> Option<Vec<Department>> {
     while !rest.is_empty() {
         let close = rest.find(')')?;
         let c = DEPARTMENT.captures(&rest[..=close])?;
-        if c[1].contains(". ") {
+        // "Plan (2022–2026)": a period in parentheses is no abbreviation.
+        if c[1].contains(". ") || !c[2].chars().any(char::is_alphabetic) {
             return None;
         }
         found.push(Department {
@@ -222,6 +223,19 @@ mod tests {
             (Some(24), vec![("gjennomført", 20), ("videreført", 4)])
         );
         assert!(read_summary("Planen ble lagt fram i 2021.").is_none());
+        let s = read_summary("Planen omfatter 8 tiltak, hvorav 2 er ferdigstilt og 6 er pågående.")
+            .unwrap();
+        assert_eq!(
+            (s.total, counts(&s)),
+            (Some(8), vec![("ferdigstilt", 2), ("pågående", 6)])
+        );
+        let s =
+            read_summary("Planen har 8 tiltak, og per 31.12.2023 er 6 pågående og 2 ferdigstilt.")
+                .unwrap();
+        assert_eq!(
+            (s.total, counts(&s)),
+            (Some(8), vec![("pågående", 6), ("ferdigstilt", 2)])
+        );
         let d = department_row(&["Kunnskapsdepartementet", "KD"]).unwrap();
         assert_eq!(
             (d.abbreviation.as_str(), d.name.as_str()),
@@ -290,5 +304,6 @@ mod tests {
         assert!(
             departments("Rapporten fra Proba (2022) viser at funnene (se over) holder").is_none()
         );
+        assert!(departments("Et arbeidsliv for alle (2022–2026)").is_none());
     }
 }

@@ -42,10 +42,16 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         if filled.is_empty() {
             continue;
         }
-        if let Container::Measure(m) = walk.container
-            && fields::apply(&mut walk.report.measures[m], &filled)
-        {
-            continue;
+        if let Container::Measure(m) = walk.container {
+            if fields::apply(&mut walk.report.measures[m], &filled) {
+                continue;
+            }
+            // A label line that layout ran into the paragraph above it.
+            if let Some((text, label)) = located.paragraph().and_then(fields::trailing_label) {
+                append_text(walk.report, &walk.container, text);
+                fields::apply(&mut walk.report.measures[m], &[label]);
+                continue;
+            }
         }
         if let Container::Front = walk.container
             && walk.two_column_row(&filled)
@@ -91,11 +97,30 @@ fn bare_headings(body: &[Located]) -> HashSet<usize> {
             .iter()
             .take_while(|b| !heading(b))
             .any(|b| fields::is_label(&b.block.filled_cells()));
-        if labelled {
+        // A parent may state nothing of its own: its first sub-measure
+        // ("6)" then "6 a)") confirms it.
+        let parent_of_next = bare_measure(text).is_some_and(|(id, _)| {
+            body[i + 1..]
+                .iter()
+                .find(|b| heading(b))
+                .and_then(|b| b.paragraph())
+                .and_then(|t| bare_measure(t).or_else(|| strong_measure(t)))
+                .is_some_and(|(next, _)| next.parent() == Some(id.clone()))
+        });
+        if labelled || parent_of_next {
             found.insert(i);
         }
     }
     found
+}
+
+/// A paragraph that is a measure heading by its measure word.
+fn strong_measure(text: &str) -> Option<(MeasureId, &str)> {
+    let (kind, id, _) = classify_heading(text);
+    (kind == HeadingKind::Measure)
+        .then(|| MeasureId::parse(&id))
+        .flatten()
+        .map(|id| (id, text))
 }
 
 /// "4.1" is a sub-measure of 4 only where the report has a measure 4;
@@ -211,8 +236,11 @@ impl Walk<'_> {
     fn continues(&self, id: &MeasureId) -> bool {
         match self.report.measures.last() {
             None => true,
+            // A skipped number is still a heading (numbering reports the
+            // gap); a list restarting at 1 in running text is not.
             Some(last) => {
-                id.number == last.id.number + 1 || (id.number == last.id.number && id.is_sub())
+                (id.number > last.id.number && id.number <= last.id.number + 3)
+                    || (id.number == last.id.number && id.is_sub())
             }
         }
     }

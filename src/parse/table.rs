@@ -104,7 +104,14 @@ impl Table {
     /// title, whose title cell is empty) continues the row above it.
     fn continuation(&mut self, cells: &[&str], filled: usize) -> bool {
         let number = self.columns.number.unwrap_or(self.columns.title);
-        if !cells.get(number).is_some_and(|c| c.is_empty()) || filled >= cells.len() {
+        let empty_number = cells.get(number).is_some_and(|c| c.is_empty());
+        // Where the number starts the title, a title cell that goes on in
+        // lower case (or with a number: "70 år") is the wrapped end of one.
+        let wrapped_title = self.columns.number.is_none()
+            && cells.get(self.columns.title).is_some_and(|c| {
+                c.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
+            });
+        if !(empty_number || (wrapped_title && filled >= 2)) || filled >= cells.len() {
             return false;
         }
         let Some(last) = self.rows.last_mut() else {
@@ -192,7 +199,7 @@ impl Table {
 /// Splits a single-cell row into the wrapped end of the title above (words
 /// in lower case) and what follows it (an area row, or nothing).
 fn split_wrapped(text: &str) -> (Option<&str>, &str) {
-    if !text.starts_with(char::is_lowercase) {
+    if !text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
         return (None, text);
     }
     let area = vocab::AREA_WORDS

@@ -93,7 +93,7 @@ def year_view(plan, year):
         title = m.get("titles", {}).get(year, m["title"])
         nofields = m.get("nofields", False)
         rec = dict(
-            id=m["id"], parent=m.get("parent"), area=m["area"], title=title,
+            id=m["id"], parent=m.get("parent"), area=m.get("area_by_year", {}).get(year, m["area"]), title=title,
             desc=m.get("desc", ""), nofields=nofields,
             status=None if nofields else d["status"],
             lead=None if nofields else d["resp"][0],

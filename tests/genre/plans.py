@@ -134,6 +134,7 @@ Bufdir skal oppsummere erfaringene innen utgangen av 2025.""")}),
                 2024: dict(resp=("HOD", ["KUD"]),
                            progress="Kunnskapsoppsummeringen og registeranalysen er ferdigstilt, mens studien av kommunale tiltak fortsatt pågår. Kultur- og likestillingsdepartementet er fra 2024 med i styringsgruppen for prosjektet. Sluttrapporten skal foreligge i mars 2025, som planlagt.")}),
         dict(id="9", area="3", title="Ta inn spørsmål om ensomhet i kommunale folkehelseoversikter",
+             titles={2024: "Ta inn spørsmål om ensomhet og sosial støtte i kommunale folkehelseoversikter"},
              desc="Kommunene skal ha oversikt over helsetilstanden i befolkningen og hva som påvirker den. Tiltaket skal gjøre det enklere å ta med ensomhet i denne oversikten.",
              y={2023: dict(status="Igangsatt", resp=("HOD", ["KDD"]),
                            progress="Helsedirektoratet har utarbeidet et sett med anbefalte spørsmål om ensomhet og sosial støtte som kommunene kan bruke i lokale spørreundersøkelser. Spørsmålene skal tas inn i veiledningsmateriellet for folkehelsearbeidet i løpet av 2024.")}),
@@ -155,7 +156,7 @@ Bufdir skal oppsummere erfaringene innen utgangen av 2025.""")}),
     ],
     expect_changes=[("1", "progress"), ("2", "status"), ("2", "progress"), ("4a", "status"), ("4a", "progress"),
                     ("4b", "status"), ("4b", "progress"), ("5", "progress"), ("7", "status"), ("7", "progress"),
-                    ("8", "responsible"), ("8", "progress"), ("11", "measure")],
+                    ("8", "responsible"), ("8", "progress"), ("9", "title"), ("11", "measure")],
 ))
 
 
@@ -381,7 +382,7 @@ PLANS.append(dict(
              desc="Skoler som vil arrangere foreldremøter om digital oppvekst, skal få tilgang til et ferdig opplegg og eventuelt en innleid foredragsholder.",
              y={2023: dict(status="Pågående", resp=("KD", ["BFD"]), comment="Pilot i tre fylker",
                            progress="Opplegget ble prøvd ut ved 30 skoler i tre fylker høsten 2023. Evalueringen viser at foreldrene særlig setter pris på konkrete råd om skjermtid og innstillinger. Opplegget skal gjøres tilgjengelig for alle skoler fra høsten 2024."),
-                2024: dict(comment="Tilbudet utvidet",
+                2024: dict(comment="Tilbudet utvidet", resp=("KD", ["BFD", "KDD"]),
                            progress="Opplegget ble gjort tilgjengelig for alle skoler i august 2024, som planlagt, og er brukt ved om lag 400 skoler. Tilskuddet til innleide foredragsholdere er foreløpig begrenset til kommuner med færre enn 10 000 innbyggere.")}),
         dict(id="8", area="3", title="Prøve ut nettvandrere i fritidsklubbene", only=[2024],
              desc="Tiltaket kom inn i planen i 2024. Ansatte i fritidsklubber skal få opplæring slik at de kan være trygge voksne også på plattformene ungdommene bruker.",
@@ -395,7 +396,7 @@ PLANS.append(dict(
         dict(rule="numbering", measure="8", **{"from": "7"}),
     ],
     expect_changes=[("2", "status"), ("2", "progress"), ("3a", "progress"), ("3b", "progress"), ("5", "status"),
-                    ("5", "progress"), ("6", "progress"), ("7", "progress"), ("8", "measure")],
+                    ("5", "progress"), ("6", "progress"), ("7", "responsible"), ("7", "progress"), ("8", "measure")],
 ))
 
 
@@ -484,10 +485,13 @@ PLANS.append(dict(
                            progress="Kurset er utviklet og ble prøvd ut med 80 deltakere høsten 2023. Kurset skal tilbys alle godkjente bedriftshelsetjenester fra våren 2024."),
                 2024: dict(status="Delvis gjennomført", resp=("AID", ["HOD", "KD"]),
                            progress="Kurset ble tilbudt fra april 2024, og om lag 420 ansatte i bedriftshelsetjenesten har deltatt. Kunnskapsdepartementet er kommet med i arbeidet for å vurdere om temaet kan tas inn i videreutdanningen for bedriftshelsetjenesten.")}),
-        dict(id="6", area="2", title="Utrede en ordning med funksjonsassistanse for selvstendig næringsdrivende",
+        dict(id="6", area="2", area_by_year={2024: "3"},
+             title="Utrede en ordning med funksjonsassistanse for selvstendig næringsdrivende",
              desc="Funksjonsassistanse gis i dag bare til arbeidstakere. Tiltaket skal utrede om ordningen bør omfatte selvstendig næringsdrivende.",
              y={2023: dict(status="Videreført", resp=("AID", []),
-                           progress="Utredningen er satt i gang og skal etter planen leveres innen 1. mars 2024. Arbeidet gjøres i samarbeid med brukerorganisasjonene.")}),
+                           progress="Utredningen er satt i gang og skal etter planen leveres innen 1. mars 2024. Arbeidet gjøres i samarbeid med brukerorganisasjonene."),
+                2024: dict(status="Avsluttet",
+                           progress="Utredningen ble levert i februar 2024 og anbefaler en prøveordning. Ved revisjonen av planen er tiltaket flyttet til mål 3, fordi oppfølgingen ses i sammenheng med statens egne ordninger for funksjonsassistanse.")}),
         dict(id="7", area="3", title="Innføre mål for rekruttering av personer med funksjonsnedsettelse i staten",
              desc="Statlige virksomheter skal sette egne mål for hvor mange personer med funksjonsnedsettelse de skal rekruttere, og rapportere på måloppnåelsen.",
              y={2023: dict(status="Delvis gjennomført", resp=("DFD", []),
@@ -509,7 +513,7 @@ PLANS.append(dict(
         dict(rule="summary-count-mismatch", measure="", status="videreført", delta=-1),
     ],
     expect_changes=[("1", "progress"), ("2", "status"), ("2", "progress"), ("3", "status"), ("3", "progress"),
-                    ("4", "progress"), ("5b", "status"), ("5b", "responsible"), ("5b", "progress"),
+                    ("4", "progress"), ("5b", "status"), ("5b", "responsible"), ("5b", "progress"), ("6", "area"), ("6", "status"), ("6", "progress"),
                     ("7", "progress"), ("9", "measure")],
 ))
 
@@ -695,6 +699,7 @@ PLANS.append(dict(
         footer="dash",
     ),
     departments=[
+        ("BFD", "Barne- og familiedepartementet"),
         ("HOD", "Helse- og omsorgsdepartementet"),
         ("KD", "Kunnskapsdepartementet"),
         ("KDD", "Kommunal- og distriktsdepartementet"),
@@ -753,6 +758,10 @@ PLANS.append(dict(
                            progress="Miljødirektoratet har gitt støtte til 36 organisasjoner. Aktivitetene har nådd om lag 5 000 deltakere, mange av dem gjennom introduksjonsprogrammet."),
                 2025: dict(status="Ferdigstilt",
                            progress="Støtteordningen er avsluttet som eget tiltak og slått sammen med den ordinære tilskuddsordningen for friluftsaktivitet fra 2025. Til sammen har ordningen nådd over 9 000 deltakere.")}),
+        dict(id="8", area="2", title="Prøve ut friluftsskoler for barn i sommerferien", only=[2025],
+             desc="Tiltaket kom inn i planen i 2025. Kommuner og frivillige skal kunne få støtte til å arrangere friluftsskoler med gratis plasser for barn fra familier med lav inntekt.",
+             y={2025: dict(status="Pågående", resp=("KLD", ["BFD"]),
+                           progress="Miljødirektoratet ga støtte til 22 friluftsskoler sommeren 2025, og om lag 1 300 barn deltok. Ordningen skal lyses ut på nytt i februar 2026.")}),
     ],
     planted=[
         dict(rule="table-area-mismatch", measure="4", area="2"),
@@ -761,7 +770,8 @@ PLANS.append(dict(
         dict(rule="missing-field", measure="7"),
     ],
     expect_changes=[("1", "progress"), ("2", "status"), ("2", "progress"), ("4", "status"), ("4", "progress"),
-                    ("5", "responsible"), ("5", "progress"), ("6b", "progress"), ("7", "status"), ("7", "progress")],
+                    ("5", "responsible"), ("5", "progress"), ("6b", "progress"), ("7", "status"), ("7", "progress"),
+                    ("8", "measure")],
 ))
 
 
