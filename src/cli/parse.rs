@@ -29,17 +29,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     }
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
-        println!(
-            "{}: {} as of {}: {} TOC entries, {} overview rows, {} measures, {} departments, {} commitments",
-            report.source,
-            report.plan_title,
-            report.as_of,
-            report.toc.len(),
-            report.overview.len(),
-            report.measures.len(),
-            report.departments.len(),
-            report.commitments.len()
-        );
+        print!("{}", tiltak::render::understood::summary(&report));
     }
     Ok(super::SUCCESS)
 }

@@ -140,6 +140,11 @@ pub struct Report {
     pub summary: Summary,
     /// The overview table's rows.
     pub overview: Vec<OverviewRow>,
+    /// The overview table's column names as printed (not in
+    /// `report.json`; `tiltak parse` shows them).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub overview_header: Vec<String>,
     /// The list of ministries and directorates with their abbreviations.
     pub departments: Vec<Department>,
     /// The innsatsområder (areas) with their intro text.

@@ -61,8 +61,11 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
         if let Container::Front = walk.container
             && filled.len() >= 3
         {
-            let (rows, used) = table::read_table(&body[i - 1..], &walk.section_titles);
+            let (rows, header, used) = table::read_table(&body[i - 1..], &walk.section_titles);
             if !rows.is_empty() {
+                if walk.report.overview_header.is_empty() {
+                    walk.report.overview_header = header;
+                }
                 walk.report.overview.extend(rows);
                 i += used.saturating_sub(1);
                 continue;

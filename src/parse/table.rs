@@ -21,7 +21,7 @@ use crate::vocab;
 pub(super) fn read_table(
     blocks: &[Located],
     section_titles: &[String],
-) -> (Vec<OverviewRow>, usize) {
+) -> (Vec<OverviewRow>, Vec<String>, usize) {
     let mut table = Table::default();
     let mut consumed = 0;
     for (i, located) in blocks.iter().enumerate() {
@@ -40,7 +40,7 @@ pub(super) fn read_table(
     for row in &mut table.rows {
         row.ministries = split_names(&row.responsible);
     }
-    (table.rows, consumed)
+    (table.rows, table.header.unwrap_or_default(), consumed)
 }
 
 /// The table as read so far.

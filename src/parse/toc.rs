@@ -10,8 +10,13 @@ use crate::model::{HeadingKind, TocEntry};
 use crate::text::{self, Lexicon};
 
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    // A title, then dot leaders, a tab or a gap, then the page number.
-    Regex::new(r"^(?s)(.*?\S)(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)(\d{1,4})$").unwrap()
+    // A title, then dot leaders, a tab or a gap, then the page number; a
+    // roman page number ("iv") only after leaders or a tab, since a
+    // wrapped line may end in a word such as "i".
+    Regex::new(
+        r"^(?s)(.*?\S)(?:(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)(\d{1,4})|(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*)([ivxlc]{1,7}))$",
+    )
+    .unwrap()
 });
 /// Reads TOC entries from the blocks after the "Innhold" heading.
 ///
@@ -58,7 +63,7 @@ pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
                     id,
                     title,
                     level,
-                    page: c[2].to_string(),
+                    page: c.get(2).or(c.get(3)).map_or("", |m| m.as_str()).to_string(),
                     text: printed,
                 });
                 consumed = i + 1;
@@ -105,6 +110,7 @@ mod tests {
             "som er volds- og trusselutsatte\t9",
             "Innsatsområde 2. Kunnskap og kompetanse . . . . 10",
             "Tiltak 9 a) Utvikle støtteressurser 13",
+            "Vedlegg ....... iv",
             "Body text starts here.",
             "More body text.",
             "And more.",
@@ -121,6 +127,7 @@ mod tests {
                 ),
                 ("2".into(), "Kunnskap og kompetanse".into(), "10".into()),
                 ("9a".into(), "Utvikle støtteressurser".into(), "13".into()),
+                ("".into(), "Vedlegg".into(), "iv".into()),
             ]
         );
     }

@@ -14,4 +14,5 @@ pub mod index;
 pub mod markdown;
 pub mod output;
 pub mod tables;
+pub mod understood;
 pub mod xlsx;
