@@ -7,7 +7,7 @@
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::model::{HeadingKind, MeasureId};
+use crate::model::{HeadingKind, MeasureId, Report};
 use crate::text;
 use crate::vocab;
 
@@ -82,9 +82,27 @@ pub(super) fn measure_label(id: &MeasureId) -> String {
     vocab::measure_label(id)
 }
 
-/// How a reader names an innsatsområde: "Innsatsområde 2" for `2`.
-pub(super) fn area_label(id: &str) -> String {
-    vocab::area_label(id)
+/// How a reader names an area: by the word the report's own heading uses
+/// ("Kapittel 2", "Mål 2"), else "Innsatsområde 2".
+pub(super) fn area_label(report: &Report, id: &str) -> String {
+    let own = report
+        .headings
+        .iter()
+        .find(|h| h.kind == HeadingKind::Area && h.id == id)
+        .map(|h| h.text.as_str())
+        .or_else(|| {
+            report
+                .toc
+                .iter()
+                .find(|e| e.kind == HeadingKind::Area && e.id == id)
+                .map(|e| e.text.as_str())
+        })
+        .and_then(|text| text.split_whitespace().next())
+        .filter(|word| vocab::AREA_WORDS.contains(word));
+    match own {
+        Some(word) => format!("{word} {id}"),
+        None => vocab::area_label(id),
+    }
 }
 
 /// A section's title without trailing punctuation, as the finding's `measure`.
@@ -96,10 +114,10 @@ fn section_label(title: &str) -> String {
 }
 
 /// The `measure` value and the message prefix for a heading.
-pub(super) fn heading_label(kind: HeadingKind, id: &str, title: &str) -> String {
+pub(super) fn heading_label(report: &Report, kind: HeadingKind, id: &str, title: &str) -> String {
     match kind {
         HeadingKind::Measure => id.to_string(),
-        HeadingKind::Area => area_label(id),
+        HeadingKind::Area => area_label(report, id),
         HeadingKind::Section => section_label(title),
     }
 }
@@ -107,10 +125,10 @@ pub(super) fn heading_label(kind: HeadingKind, id: &str, title: &str) -> String 
 /// How a message names a heading to a reader: like [`heading_label`], but
 /// a measure as "Tiltak 9 a)" and a section as "The section \"…\"", since
 /// a bare id or title would not read as the subject of a sentence.
-pub(super) fn heading_name(kind: HeadingKind, id: &str, title: &str) -> String {
+pub(super) fn heading_name(report: &Report, kind: HeadingKind, id: &str, title: &str) -> String {
     match kind {
         HeadingKind::Measure => subject_label(id),
-        HeadingKind::Area => area_label(id),
+        HeadingKind::Area => area_label(report, id),
         HeadingKind::Section => format!("The section \"{}\"", section_label(title)),
     }
 }

@@ -88,7 +88,7 @@ impl Order<'_> {
             return 2 * first_body;
         }
         let found = headings.iter().position(|h| {
-            heading_label(h.kind, &h.id, &h.title) == subject
+            heading_label(self.report, h.kind, &h.id, &h.title) == subject
                 || h.kind == HeadingKind::Section && same(&h.title, subject)
         });
         if let Some(i) = found {
@@ -110,7 +110,7 @@ impl Order<'_> {
         let toc = &self.report.toc;
         let Some(at) = toc
             .iter()
-            .position(|e| heading_label(e.kind, &e.id, &e.title) == subject)
+            .position(|e| heading_label(self.report, e.kind, &e.id, &e.title) == subject)
         else {
             return 0;
         };
@@ -118,10 +118,10 @@ impl Order<'_> {
             .iter()
             .rev()
             .find_map(|e| {
-                let label = heading_label(e.kind, &e.id, &e.title);
+                let label = heading_label(self.report, e.kind, &e.id, &e.title);
                 headings
                     .iter()
-                    .position(|h| heading_label(h.kind, &h.id, &h.title) == label)
+                    .position(|h| heading_label(self.report, h.kind, &h.id, &h.title) == label)
             })
             .map_or(0, |i| 2 * i + 2)
     }

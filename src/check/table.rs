@@ -133,8 +133,8 @@ fn table_row(report: &Report, measure: &Measure, row: &OverviewRow, findings: &m
             &row.area,
             format!(
                 "{name} is listed under \"{}\" in the overview table but its section is under \"{}\".",
-                area_label(&row.area),
-                area_label(&measure.area)
+                area_label(report, &row.area),
+                area_label(report, &measure.area)
             ),
         ));
     }

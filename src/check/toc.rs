@@ -35,8 +35,8 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
             .any(|e| e.kind == h.kind && (!sub || e.level == 3))
     };
     for h in &report.headings {
-        let subject = heading_label(h.kind, &h.id, &h.title);
-        let name = heading_name(h.kind, &h.id, &h.title);
+        let subject = heading_label(report, h.kind, &h.id, &h.title);
+        let name = heading_name(report, h.kind, &h.id, &h.title);
         let entry = report
             .toc
             .iter()
@@ -93,10 +93,10 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
         }
     }
     for (entry, _) in report.toc.iter().zip(&used).filter(|(_, used)| !**used) {
-        let name = heading_name(entry.kind, &entry.id, &entry.title);
+        let name = heading_name(report, entry.kind, &entry.id, &entry.title);
         findings.push(finding(
             Rule::TocMissing,
-            heading_label(entry.kind, &entry.id, &entry.title),
+            heading_label(report, entry.kind, &entry.id, &entry.title),
             None,
             "",
             &entry.text,
