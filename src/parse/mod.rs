@@ -132,33 +132,33 @@ fn bare_toc_entries(report: &mut Report) {
 /// One sentence for each part of the genre the report does not have, so
 /// that a check that could not be made is never silently skipped.
 fn missing_parts(report: &Report) -> Vec<String> {
-    let mut notes = Vec::new();
-    let mut note = |missing: bool, sentence: &str| {
-        if missing {
-            notes.push(sentence.to_string());
-        }
-    };
-    note(
-        report.toc.is_empty(),
-        "no table of contents was found, so headings are not checked against one",
-    );
-    note(
-        report.overview.is_empty(),
-        "no overview table was found, so sections are not checked against one",
-    );
-    note(
-        report.summary.counts.is_empty() && report.summary.total.is_none(),
-        "no summary sentence or count table states how many measures have each status, so no counts are checked",
-    );
-    note(
-        report.departments.is_empty(),
-        "no list of departments and directorates was found, so abbreviations are not checked",
-    );
-    note(
-        report.areas.is_empty(),
-        "no area or chapter headings were found, so measures belong to no area",
-    );
-    notes
+    let summary = &report.summary;
+    [
+        (
+            report.toc.is_empty(),
+            "no table of contents was found, so headings are not checked against one",
+        ),
+        (
+            report.overview.is_empty(),
+            "no overview table was found, so sections are not checked against one",
+        ),
+        (
+            summary.counts.is_empty() && summary.total.is_none(),
+            "no summary sentence or count table states how many measures have each status, so no counts are checked",
+        ),
+        (
+            report.departments.is_empty(),
+            "no list of departments and directorates was found, so abbreviations are not checked",
+        ),
+        (
+            report.areas.is_empty(),
+            "no area or chapter headings were found, so measures belong to no area",
+        ),
+    ]
+    .into_iter()
+    .filter(|(missing, _)| *missing)
+    .map(|(_, sentence)| sentence.to_string())
+    .collect()
 }
 
 fn is_toc_heading(text: &str) -> bool {
