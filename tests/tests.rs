@@ -6,6 +6,7 @@ mod cli;
 mod diff;
 mod genre;
 mod hostile;
+mod layout;
 mod pipeline;
 mod sources;
 mod usability;

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pdf::{Glyph, GlyphPage};
+use super::pdf::{Direction, Glyph, GlyphPage};
 use super::{par_map, par_map_owned};
 use crate::model::{Block, Document, Page};
 use crate::text;
@@ -95,7 +95,10 @@ fn join_words(words: &[impl std::borrow::Borrow<Word>]) -> String {
 
 /// Turns glyph pages into a document. Pages are laid out on all cores;
 /// only the running text is found across pages.
-pub fn run(pages: Vec<GlyphPage>) -> Document {
+pub fn run(mut pages: Vec<GlyphPage>) -> Document {
+    for page in &mut pages {
+        upright(page);
+    }
     let heights: Vec<f64> = pages.iter().map(|p| p.height).collect();
     // The glyphs are freed by the threads that used them.
     let mut page_lines: Vec<Vec<Line>> = par_map_owned(pages, |p| lines(&p.glyphs));
@@ -107,6 +110,38 @@ pub fn run(pages: Vec<GlyphPage>) -> Document {
         .map(|(blocks, label)| Page { label, blocks })
         .collect();
     Document { pages }
+}
+
+/// Turns a page whose text mostly runs another way than left to right (a
+/// page with /Rotate 90, a landscape table set sideways) so that it does:
+/// the glyphs' positions are rotated with the page, and its width and
+/// height swap where the turn is a quarter. Glyphs that run another way
+/// than most (a rotated column header) are left where they are.
+fn upright(page: &mut GlyphPage) {
+    let count = |d: Direction| page.glyphs.iter().filter(|g| g.direction == d).count();
+    let turned = [Direction::Down, Direction::Left, Direction::Up]
+        .into_iter()
+        .max_by_key(|d| count(*d))
+        .filter(|d| 2 * count(*d) > page.glyphs.len());
+    let Some(direction) = turned else {
+        return;
+    };
+    let (w, h) = (page.width, page.height);
+    for g in &mut page.glyphs {
+        let (x, y) = (g.x, g.y);
+        (g.x, g.y) = match direction {
+            Direction::Down => (y, w - x),
+            Direction::Up => (h - y, x),
+            Direction::Left => (w - x, h - y),
+            Direction::Right => (x, y),
+        };
+        if g.direction == direction {
+            g.direction = Direction::Right;
+        }
+    }
+    if matches!(direction, Direction::Down | Direction::Up) {
+        (page.width, page.height) = (h, w);
+    }
 }
 
 /// Groups glyphs into lines by baseline, then into words by gaps.
@@ -605,6 +640,7 @@ mod tests {
                 width: 5.0,
                 size: 10.0,
                 text: c.to_string().as_str().into(),
+                direction: Direction::Right,
             })
             .collect()
     }

@@ -34,6 +34,41 @@ pub struct Glyph {
     pub size: f64,
     /// The Unicode text of the glyph (may be several characters, e.g. "fi").
     pub text: GlyphText,
+    /// Which way its baseline runs on the page.
+    pub direction: Direction,
+}
+
+/// Which way a glyph's baseline runs, in page coordinates (y downwards):
+/// text on a page with /Rotate 90, or a rotated run of text, does not run
+/// to the right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Direction {
+    /// Left to right: ordinary text.
+    #[default]
+    Right,
+    /// Top to bottom.
+    Down,
+    /// Right to left: upside down.
+    Left,
+    /// Bottom to top.
+    Up,
+}
+
+impl Direction {
+    /// The direction of a baseline vector `(dx, dy)` (y downwards).
+    fn of(dx: f64, dy: f64) -> Direction {
+        if dx.abs() >= dy.abs() {
+            if dx >= 0.0 {
+                Direction::Right
+            } else {
+                Direction::Left
+            }
+        } else if dy > 0.0 {
+            Direction::Down
+        } else {
+            Direction::Up
+        }
+    }
 }
 
 /// The text of a glyph, kept inline when short (nearly always: one or two
@@ -516,12 +551,16 @@ impl OutputDev for Collector {
         if !size.is_finite() || size <= 0.0 {
             return Ok(());
         }
+        // The baseline's direction: the text matrix's x axis, with y flipped
+        // to run downwards as the page coordinates do.
+        let direction = Direction::of(trm.m11, -trm.m12);
         page.glyphs.push(Glyph {
             x: position.m31 - self.left,
             y: position.m32,
             width: width * size,
             size,
             text: char.into(),
+            direction,
         });
         Ok(())
     }

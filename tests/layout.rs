@@ -1,0 +1,34 @@
+//! Layout fixtures (`tests/fixtures/layout/`, made by `make.py`): real-world
+//! ways of laying text out, each read in the order a person reads it.
+
+use crate::util;
+
+/// The words of `tiltak extract FILE`, in order.
+fn extracted_words(file: &str) -> Vec<String> {
+    let out = util::tiltak(&["extract", file]);
+    util::assert_exit(&out, 0);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+/// The words the generator wrote, in reading order.
+fn written_words(file: &str) -> Vec<String> {
+    std::fs::read_to_string(util::repo(file))
+        .unwrap()
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+/// A page turned by /Rotate 90, its text drawn running up the page, reads
+/// left to right, line by line, as the turned page shows it.
+#[test]
+fn a_rotated_page_reads_upright() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/rotated-90.pdf"),
+        written_words("tests/fixtures/layout/rotated-90.txt")
+    );
+}
