@@ -7,8 +7,9 @@
 //! (mupdf-tools), and scores the words of tiltak and of mutool against
 //! pdftotext's: recall (the share of pdftotext's words found) and precision
 //! (the share of the words found that pdftotext has), counted as multisets
-//! of the text module's terms. Prints a line per file, the aggregates, the
-//! files below 0.95 and the time ratios.
+//! of the text module's terms, and the recall of word pairs (which only
+//! agree where the reading order does). Prints a line per file, the
+//! aggregates, the files below 0.95 and the time ratios.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,9 @@ const GOOD: f64 = 0.95;
 /// One extractor's text of one file and how long it took.
 struct Run {
     words: HashMap<String, usize>,
+    /// Pairs of consecutive words: they agree only where the reading order
+    /// does (two columns read line by line share words, not pairs).
+    pairs: HashMap<String, usize>,
     time: Duration,
 }
 
@@ -29,22 +33,28 @@ fn run(program: &str, args: &[&str]) -> Option<Run> {
     let out = Command::new(program).args(args).output().ok()?;
     let time = start.elapsed();
     let text = String::from_utf8_lossy(&out.stdout);
-    let mut words = HashMap::new();
-    for term in tiltak::text::terms(&text) {
-        *words.entry(term).or_insert(0) += 1;
+    let terms: Vec<String> = tiltak::text::terms(&text).collect();
+    let (mut words, mut pairs) = (HashMap::new(), HashMap::new());
+    for term in &terms {
+        *words.entry(term.clone()).or_insert(0) += 1;
     }
-    Some(Run { words, time })
+    for pair in terms.windows(2) {
+        *pairs.entry(format!("{} {}", pair[0], pair[1])).or_insert(0) += 1;
+    }
+    Some(Run { words, pairs, time })
 }
 
-/// Words of `found` that `truth` has too (multiset intersection), and the
+/// Items of `found` that `truth` has too (multiset intersection), and the
 /// totals of each.
-fn overlap(found: &Run, truth: &Run) -> (usize, usize, usize) {
+fn overlap(
+    found: &HashMap<String, usize>,
+    truth: &HashMap<String, usize>,
+) -> (usize, usize, usize) {
     let common = found
-        .words
         .iter()
-        .map(|(w, n)| (*n).min(truth.words.get(w).copied().unwrap_or(0)))
+        .map(|(w, n)| (*n).min(truth.get(w).copied().unwrap_or(0)))
         .sum();
-    let total = |r: &Run| r.words.values().sum();
+    let total = |m: &HashMap<String, usize>| m.values().sum();
     (common, total(found), total(truth))
 }
 
@@ -58,13 +68,18 @@ struct Score {
     common: usize,
     found: usize,
     truth: usize,
+    common_pairs: usize,
+    truth_pairs: usize,
     time: Duration,
     below: Vec<String>,
 }
 
 impl Score {
     fn add(&mut self, name: &str, found: &Run, truth: &Run) -> (f64, f64) {
-        let (common, n_found, n_truth) = overlap(found, truth);
+        let (common, n_found, n_truth) = overlap(&found.words, &truth.words);
+        let (common_pairs, _, truth_pairs) = overlap(&found.pairs, &truth.pairs);
+        self.common_pairs += common_pairs;
+        self.truth_pairs += truth_pairs;
         self.common += common;
         self.found += n_found;
         self.truth += n_truth;
@@ -80,9 +95,10 @@ impl Score {
 
     fn print(&self, who: &str, peer_time: Duration) {
         println!(
-            "{who:<8} recall {:.4}  precision {:.4}  files below {GOOD}: {:>2}  time {:>8.1} ms ({:.2} x pdftotext)",
+            "{who:<8} recall {:.4}  precision {:.4}  word-pair recall {:.4}  files below {GOOD}: {:>2}  time {:>8.1} ms ({:.2} x pdftotext)",
             ratio(self.common, self.truth),
             ratio(self.common, self.found),
+            ratio(self.common_pairs, self.truth_pairs),
             self.below.len(),
             self.time.as_secs_f64() * 1000.0,
             self.time.as_secs_f64() / peer_time.as_secs_f64().max(1e-9)

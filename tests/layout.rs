@@ -32,3 +32,13 @@ fn a_rotated_page_reads_upright() {
         written_words("tests/fixtures/layout/rotated-90.txt")
     );
 }
+
+/// Two columns whose lines share baselines read down the left column, then
+/// down the right, under the title that spans both.
+#[test]
+fn two_columns_read_one_after_the_other() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/two-columns.pdf"),
+        written_words("tests/fixtures/layout/two-columns.txt")
+    );
+}

@@ -103,7 +103,12 @@ pub fn run(mut pages: Vec<GlyphPage>) -> Document {
     // The glyphs are freed by the threads that used them.
     let mut page_lines: Vec<Vec<Line>> = par_map_owned(pages, |p| lines(&p.glyphs));
     let labels = remove_running_text(&mut page_lines, &heights);
-    let blocks = par_map(&page_lines, |lines| blocks(lines));
+    let blocks = par_map(&page_lines, |lines| {
+        super::columns::reading_order(lines)
+            .iter()
+            .flat_map(|segment| blocks(segment))
+            .collect()
+    });
     let pages = blocks
         .into_iter()
         .zip(labels)

@@ -9,6 +9,7 @@
 //! Reading is bounded by [`Limits`] (file size, page count, time), so one
 //! pathological file cannot stall a batch.
 
+mod columns;
 pub mod layout;
 pub mod pdf;
 pub mod text;
