@@ -32,8 +32,9 @@ const CLOSERS: [char; 4] = ['»', ')', '"', '”'];
 /// characters dropped. Soft hyphens stay for [`join_lines`], which sees
 /// the line ends that decide them.
 pub fn normalise_characters(text: &str) -> String {
+    let composed = compose_spacing_accents(text);
     let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
+    for c in composed.nfc() {
         match c {
             '\u{fb00}' => out.push_str("ff"),
             '\u{fb01}' => out.push_str("fi"),
@@ -53,6 +54,62 @@ pub fn normalise_characters(text: &str) -> String {
         }
     }
     out
+}
+
+/// The combining mark of a spacing accent that TeX and some other producers
+/// draw as a glyph of its own next to the letter ("Sko¨ld", "p˚a"). The
+/// acute is left out: "´" also stands for an apostrophe ("Norway´s").
+fn combining(accent: char) -> Option<char> {
+    Some(match accent {
+        '\u{a8}' => '\u{308}',
+        '\u{2da}' => '\u{30a}',
+        '\u{2c6}' => '\u{302}',
+        '\u{2dc}' => '\u{303}',
+        '\u{2c7}' => '\u{30c}',
+        '\u{b8}' => '\u{327}',
+        '\u{2d8}' => '\u{306}',
+        '\u{2d9}' => '\u{307}',
+        _ => return None,
+    })
+}
+
+/// One character for `letter` with `mark`, if Unicode has it.
+fn compose(letter: char, mark: char) -> Option<char> {
+    let mut composed = [letter, mark].into_iter().nfc();
+    let first = composed.next()?;
+    (composed.next().is_none() && letter.is_alphabetic()).then_some(first)
+}
+
+/// Joins a spacing accent to the letter it stands over: the letter before
+/// it where they compose ("Sko¨ld" → "Sköld"), else the letter after it
+/// ("p˚a" → "på"); an accent that composes with neither stays.
+fn compose_spacing_accents(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| combining(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(mark) = combining(c) {
+            if let Some(last) = out.last_mut()
+                && let Some(composed) = compose(*last, mark)
+            {
+                *last = composed;
+                i += 1;
+                continue;
+            }
+            if let Some(composed) = chars.get(i + 1).and_then(|&next| compose(next, mark)) {
+                out.push(composed);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out.into_iter().collect())
 }
 
 /// Collapses runs of whitespace to one space and trims; keeps a space after
@@ -469,6 +526,15 @@ mod tests {
             "• Styrke"
         );
         assert_eq!(normalise_characters("a\u{30a}r"), "år");
+        // Accents drawn as glyphs of their own, before or after the letter.
+        assert_eq!(
+            normalise_characters("Sko\u{a8}ld og p\u{2da}a Ageˆncia"),
+            "Sköld og på Agência"
+        );
+        assert_eq!(
+            normalise_characters("Norway\u{b4}s \u{a8} alene"),
+            "Norway\u{b4}s \u{a8} alene"
+        );
         assert_eq!(
             collapse_whitespace("  1\u{a0}137   saker \n"),
             "1 137 saker"
