@@ -128,8 +128,22 @@ pub fn collapse_whitespace(text: &str) -> String {
     {
         return format!("• {rest}");
     }
+    // Producers mark list items with a square or a circle as well: one
+    // marker. A dash is left alone: a line of running text may start with
+    // one ("Lærelyst – tidlig innsats" broken before the dash).
+    for marker in LIST_MARKERS {
+        if let Some(rest) = out.strip_prefix(marker)
+            && rest.starts_with(' ')
+            && rest.len() > 1
+        {
+            return format!("•{rest}");
+        }
+    }
     out
 }
+
+/// Glyphs that start a list item as "•" does.
+const LIST_MARKERS: [&str; 4] = ["▪", "◦", "‣", "∙"];
 
 // ---------------------------------------------------------------- line-end hyphens
 
@@ -236,6 +250,10 @@ pub fn join_lines(cell: &str, lexicon: &Lexicon) -> String {
         if let Some(stem) = out.strip_suffix(SOFT_HYPHEN) {
             // A soft hyphen at a line end is by definition a word break.
             out = format!("{stem}{next}");
+        } else if breaks_inside_a_word(&out, next) {
+            // "1.-" + "9. trinn", "og/" + "eller": the line broke inside
+            // a range or a pair, not between words.
+            out.push_str(next);
         } else if let Some(fragment) = hyphenated_fragment(&out) {
             let fragment = fragment.to_string();
             match line_end_hyphen(&fragment, next_word, lexicon) {
@@ -259,6 +277,21 @@ pub fn join_lines(cell: &str, lexicon: &Lexicon) -> String {
     out.replace(SOFT_HYPHEN, "")
 }
 
+/// Whether a line that ends in `line` broke inside a word that the next line
+/// finishes: after a slash ("og/" "eller"), or after a hyphen that follows a
+/// number ("1.-" "9."; "2021-" "2024" is decided by [`line_end_hyphen`]).
+fn breaks_inside_a_word(line: &str, next: &str) -> bool {
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let next_starts = next.chars().next().is_some_and(|c| !c.is_whitespace());
+    if last_word.len() > 1 && last_word.ends_with('/') && next_starts {
+        return true;
+    }
+    last_word
+        .strip_suffix('-')
+        .is_some_and(|stem| stem.ends_with('.') && stem.starts_with(|c: char| c.is_ascii_digit()))
+        && next.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The word before a final hyphen ("kompetanse" of "om kompetanse-"), if
 /// the text ends in a hyphen right after a letter or digit.
 fn hyphenated_fragment(text: &str) -> Option<&str> {
@@ -270,6 +303,11 @@ fn hyphenated_fragment(text: &str) -> Option<&str> {
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"' || c == '/')
         .map_or(0, |i| i + 1);
     Some(&stem[start..])
+}
+
+/// Whether a word is only a hyphen, the kind hyphenation sets at a line end.
+pub fn is_line_end_hyphen(word: &str) -> bool {
+    matches!(word, "-" | "\u{ad}" | "\u{2010}")
 }
 
 /// Whether a line ends in a hyphen, so that its paragraph goes on in the
@@ -502,6 +540,17 @@ mod tests {
     }
 
     #[test]
+    fn ranges_and_pairs_broken_at_a_line_end_are_one_word() {
+        assert_eq!(join("for 1.-\n9. trinn", ""), "for 1.-9. trinn");
+        assert_eq!(
+            join("ansatte og/\neller frivillige", ""),
+            "ansatte og/eller frivillige"
+        );
+        // A slash standing alone is a word of its own.
+        assert_eq!(join("AID /\nBFD", ""), "AID / BFD");
+    }
+
+    #[test]
     fn hyphenation_breaks_are_mended() {
         assert_eq!(join("kompetanse-\nheving i", ""), "kompetanseheving i");
         assert_eq!(
@@ -525,6 +574,9 @@ mod tests {
             collapse_whitespace(&normalise_characters("\u{f0b7}\tStyrke")),
             "• Styrke"
         );
+        assert_eq!(collapse_whitespace("▪  Styrke"), "• Styrke");
+        assert_eq!(collapse_whitespace("– tidlig innsats"), "– tidlig innsats");
+        assert_eq!(collapse_whitespace("2021-2024"), "2021-2024");
         assert_eq!(normalise_characters("a\u{30a}r"), "år");
         // Accents drawn as glyphs of their own, before or after the letter.
         assert_eq!(

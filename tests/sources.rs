@@ -108,6 +108,47 @@ fn chromium_pdf_matches_the_reference_text() {
     assert_matches_reference("tests/fixtures/frihet-status-2023-chromium.pdf");
 }
 
+/// Renderings of the same text by other producers: LibreOffice justified
+/// with Norwegian hyphenation, LaTeX and Typst (`tests/fixtures/producers/`).
+const PRODUCERS: [&str; 3] = [
+    "tests/fixtures/producers/frihet-2023-libreoffice-justified.pdf",
+    "tests/fixtures/producers/frihet-2023-latex.pdf",
+    "tests/fixtures/producers/frihet-2023-typst.pdf",
+];
+
+#[test]
+fn every_producer_gives_the_reference_records() {
+    for pdf in PRODUCERS {
+        assert_matches_reference(pdf);
+    }
+}
+
+/// Same text, five producers: every pair diffs to nothing (exit 0, no
+/// change rows).
+#[test]
+fn the_same_text_from_any_two_producers_has_no_changes() {
+    let mut all = vec![
+        "inputs/frihet-status-2023.pdf",
+        "tests/fixtures/frihet-status-2023-chromium.pdf",
+    ];
+    all.extend(PRODUCERS);
+    let reports: Vec<Report> = all.iter().map(|p| read(p)).collect();
+    for (i, a) in reports.iter().enumerate() {
+        for (j, b) in reports.iter().enumerate().skip(i + 1) {
+            let diff = tiltak::diff::run(a, b);
+            assert!(
+                diff.changes.is_empty(),
+                "{} vs {}: {:#?}",
+                all[i],
+                all[j],
+                diff.changes
+            );
+        }
+    }
+    let out = util::tiltak(&["diff", all[2], all[4]]);
+    util::assert_exit(&out, 0);
+}
+
 #[test]
 fn the_reference_has_what_the_report_says() {
     let r = util::parse_text(&util::reference_text());

@@ -23,6 +23,9 @@ use crate::vocab;
 const COLUMN_GAP_EM: f64 = 1.2;
 /// A gap wider than this many ems is a space between words.
 const WORD_GAP_EM: f64 = 0.12;
+/// A hyphen this close (in ems) after the last word of a line is that
+/// word's; a dash set with a whole space before it is not.
+const LONE_HYPHEN_GAP_EM: f64 = 0.2;
 /// Header and footer bands, as a share of the page height.
 const BAND: f64 = 0.09;
 
@@ -228,6 +231,17 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
         space_pending = false;
         last_end = g.x + g.width;
         last_x = g.x;
+    }
+    // Justified text may set a line's hyphenation hyphen a little apart
+    // from its syllable ("nærståen -"): it belongs to the word.
+    if let [.., word, last] = words.as_slice()
+        && text::is_line_end_hyphen(&last.text)
+        && last.x0 - word.x1 < LONE_HYPHEN_GAP_EM * size
+    {
+        let hyphen = words.pop().map(|w| w.text).unwrap_or_default();
+        if let Some(word) = words.last_mut() {
+            word.text.push_str(&hyphen);
+        }
     }
     let y = glyphs.iter().map(|g| g.y).fold(0.0, f64::max);
     (!words.is_empty()).then_some(Line { y, size, words })

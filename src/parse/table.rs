@@ -31,7 +31,9 @@ pub(super) fn read_table(
             || table.row(&cells, located)
             || table.header_row(&filled)
             || table.continuation(&cells, filled.len())
-            || (filled.len() == 1 && table.group_row(blocks, i, section_titles, filled[0]));
+            || table
+                .group_text(&cells, &filled)
+                .is_some_and(|text| table.group_row(blocks, i, section_titles, &text));
         if !go_on {
             break;
         }
@@ -135,6 +137,22 @@ impl Table {
             field.push_str(cell);
         }
         true
+    }
+
+    /// The text of a row that may be a group row: a single cell, or a
+    /// label that layout spread over the first columns of the table
+    /// ("Negativ | sosial kontroll i …", the rest empty).
+    fn group_text(&self, cells: &[&str], filled: &[&str]) -> Option<String> {
+        match filled {
+            [one] => Some(one.to_string()),
+            [first, _] if cells.first() == Some(first) => {
+                let fields = [self.columns.responsible, self.columns.status];
+                let empty =
+                    |i: &Option<usize>| i.is_none_or(|i| cells.get(i).is_none_or(|c| c.is_empty()));
+                fields.iter().all(empty).then(|| filled.join(" "))
+            }
+            _ => None,
+        }
     }
 
     /// An area row ("Innsatsområde 1: …") or an un-numbered group label.

@@ -44,7 +44,12 @@ pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
         if text.is_empty() {
             continue;
         }
-        match ENTRY.captures(&text) {
+        // "… barn under 18" may be a line of a wrapped entry whose page
+        // number comes later ("år ....... 13"), not an entry on page 18.
+        let entry = ENTRY
+            .captures(&text)
+            .filter(|c| !wraps_on(&text, c, blocks.get(i + 1)));
+        match entry {
             Some(c) => {
                 pending.push(c[1].to_string());
                 let printed = match pending.as_slice() {
@@ -77,6 +82,23 @@ pub(super) fn read(blocks: &[Located]) -> (Vec<TocEntry>, usize) {
         }
     }
     (entries, consumed)
+}
+
+/// Whether an entry line whose number follows a bare space (no leader, no
+/// tab) goes on in the next block: the next block starts in lower case and
+/// ends with the page number, as the rest of a wrapped title does.
+fn wraps_on(text: &str, c: &regex::Captures, next: Option<&Located>) -> bool {
+    let (Some(title), Some(page)) = (c.get(1), c.get(2)) else {
+        return false;
+    };
+    let between = &text[title.end()..page.start()];
+    if between.contains('\t') || between.contains('.') || between.contains('…') {
+        return false;
+    }
+    let next_text = next
+        .map(|b| b.block.filled_cells().join("\t"))
+        .unwrap_or_default();
+    next_text.starts_with(|c: char| c.is_lowercase()) && ENTRY.is_match(&next_text)
 }
 
 fn strip_leader(entry: &str) -> String {
