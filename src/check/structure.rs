@@ -173,10 +173,6 @@ fn number_run(
     reported: &HashSet<u32>,
     findings: &mut Vec<Finding>,
 ) {
-    let Some(max) = seq.iter().map(|(n, _, _)| *n).max() else {
-        return;
-    };
-    let present: HashSet<u32> = seq.iter().map(|(n, _, _)| *n).collect();
     let mut push =
         |id: &MeasureId, page: Option<&String>, expected: String, found: u32, what: String| {
             findings.push(finding(
@@ -191,7 +187,41 @@ fn number_run(
                 ),
             ));
         };
-    let mut irregular = false;
+    let skipped = gaps(seq, reported, &mut push);
+    let repeated = repeats(seq, &mut push);
+    if skipped || repeated {
+        return;
+    }
+    for pair in seq.windows(2) {
+        let ((before, _, _), (number, id, page)) = (pair[0], pair[1]);
+        if number < before {
+            push(
+                id,
+                page,
+                (before + 1).to_string(),
+                number,
+                format!("are out of order: {number} comes after {before}"),
+            );
+        }
+    }
+}
+
+/// What [`number_run`] reports a slip with: the item, its page, the
+/// expected and the found number, and what is wrong.
+type Push<'a> = dyn FnMut(&MeasureId, Option<&String>, String, u32, String) + 'a;
+
+/// Reports numbers missing from 1..N (other than `reported`) at the item
+/// standing where they should be; true if any.
+fn gaps(
+    seq: &[(u32, &MeasureId, Option<&String>)],
+    reported: &HashSet<u32>,
+    push: &mut Push,
+) -> bool {
+    let Some(max) = seq.iter().map(|(n, _, _)| *n).max() else {
+        return false;
+    };
+    let present: HashSet<u32> = seq.iter().map(|(n, _, _)| *n).collect();
+    let mut any = false;
     let mut missing = (1..=max)
         .filter(|n| !present.contains(n) && !reported.contains(n))
         .peekable();
@@ -214,9 +244,15 @@ fn number_run(
                 format!("skip {gap} (there is {number} where {first} should be)"),
             );
         }
-        irregular = true;
+        any = true;
     }
+    any
+}
+
+/// Reports a repeated number at its second occurrence; true if any.
+fn repeats(seq: &[(u32, &MeasureId, Option<&String>)], push: &mut Push) -> bool {
     let mut seen: HashSet<u32> = HashSet::new();
+    let mut any = false;
     for (i, &(number, id, page)) in seq.iter().enumerate() {
         if !seen.insert(number) {
             // No number is right here: the conflict is with the earlier item.
@@ -231,24 +267,10 @@ fn number_run(
                 number,
                 format!("repeat {number} (already used by {first})"),
             );
-            irregular = true;
+            any = true;
         }
     }
-    if irregular {
-        return;
-    }
-    for pair in seq.windows(2) {
-        let ((before, _, _), (number, id, page)) = (pair[0], pair[1]);
-        if number < before {
-            push(
-                id,
-                page,
-                (before + 1).to_string(),
-                number,
-                format!("are out of order: {number} comes after {before}"),
-            );
-        }
-    }
+    any
 }
 
 // ---------------------------------------------------------------- missing fields

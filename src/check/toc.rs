@@ -4,7 +4,7 @@
 
 use super::compare::{heading_label, heading_name, same, word_diff};
 use super::finding;
-use crate::model::{Finding, Heading, HeadingKind, MeasureId, Report, Rule};
+use crate::model::{Finding, Heading, HeadingKind, MeasureId, Report, Rule, TocEntry};
 
 /// Whether a TOC entry and a heading are the same item of the document.
 fn toc_matches(kind: HeadingKind, id: &str, title: &str, heading: &Heading) -> bool {
@@ -24,72 +24,32 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
         return;
     }
     let mut used = vec![false; report.toc.len()];
-    // A TOC may list only the areas (or chapters), or leave out the
-    // sub-measures: a heading of a kind it never lists is not missing.
-    let listed = |h: &Heading| {
-        let sub =
-            h.kind == HeadingKind::Measure && MeasureId::parse(&h.id).is_some_and(|id| id.is_sub());
-        report
-            .toc
-            .iter()
-            .any(|e| e.kind == h.kind && (!sub || e.level == 3))
-    };
     for h in &report.headings {
-        let subject = heading_label(report, h.kind, &h.id, &h.title);
-        let name = heading_name(report, h.kind, &h.id, &h.title);
         let entry = report
             .toc
             .iter()
             .enumerate()
             .find(|(i, e)| !used[*i] && toc_matches(e.kind, &e.id, &e.title, h));
-        let Some((i, entry)) = entry else {
-            if !listed(h) {
-                continue;
+        match entry {
+            Some((i, entry)) => {
+                used[i] = true;
+                compare(report, h, entry, findings);
             }
-            findings.push(finding(
-                Rule::TocMissing,
-                subject,
-                h.page.as_ref(),
-                &h.text,
-                "",
-                format!(
-                    "{name} has a heading (\"{}\") but no entry in the table of contents.",
-                    h.text
-                ),
-            ));
-            continue;
-        };
-        used[i] = true;
-        if !same(&entry.title, &h.title) {
-            findings.push(finding(
-                Rule::TocTitleMismatch,
-                &subject,
-                h.page.as_ref(),
-                &h.title,
-                &entry.title,
-                format!(
-                    "{name}: the table of contents says \"{}\" but the heading says \"{}\" ({}).",
-                    entry.title,
-                    h.title,
-                    word_diff(&h.title, &entry.title)
-                ),
-            ));
-        }
-        if let Some(page) = &h.page
-            && !entry.page.trim().is_empty()
-            && entry.page.trim() != page.trim()
-        {
-            findings.push(finding(
-                Rule::TocPageMismatch,
-                subject,
-                h.page.as_ref(),
-                page,
-                &entry.page,
-                format!(
-                    "{name}: the table of contents gives page {} but the heading is on page {page}.",
-                    entry.page
-                ),
-            ));
+            None if listed(report, h) => {
+                let name = heading_name(report, h.kind, &h.id, &h.title);
+                findings.push(finding(
+                    Rule::TocMissing,
+                    heading_label(report, h.kind, &h.id, &h.title),
+                    h.page.as_ref(),
+                    &h.text,
+                    "",
+                    format!(
+                        "{name} has a heading (\"{}\") but no entry in the table of contents.",
+                        h.text
+                    ),
+                ));
+            }
+            None => {}
         }
     }
     for (entry, _) in report.toc.iter().zip(&used).filter(|(_, used)| !**used) {
@@ -103,6 +63,57 @@ pub(super) fn toc(report: &Report, findings: &mut Vec<Finding>) {
             format!(
                 "{name}: the table of contents lists \"{}\" on page {} but there is no such heading in the report.",
                 entry.text, entry.page
+            ),
+        ));
+    }
+}
+
+/// Whether the TOC lists headings of this kind: a TOC may list only the
+/// areas (or chapters), or leave out the sub-measures, and a heading of a
+/// kind it never lists is not missing from it.
+fn listed(report: &Report, h: &Heading) -> bool {
+    let sub = h.kind == HeadingKind::Measure
+        && MeasureId::parse(&h.id)
+            .and_then(|id| report.measure(&id))
+            .is_some_and(|m| m.parent.is_some());
+    report
+        .toc
+        .iter()
+        .any(|e| e.kind == h.kind && (!sub || e.level == 3))
+}
+
+/// Compares a heading with its TOC entry: the title, and the printed page.
+fn compare(report: &Report, h: &Heading, entry: &TocEntry, findings: &mut Vec<Finding>) {
+    let subject = heading_label(report, h.kind, &h.id, &h.title);
+    let name = heading_name(report, h.kind, &h.id, &h.title);
+    if !same(&entry.title, &h.title) {
+        findings.push(finding(
+            Rule::TocTitleMismatch,
+            &subject,
+            h.page.as_ref(),
+            &h.title,
+            &entry.title,
+            format!(
+                "{name}: the table of contents says \"{}\" but the heading says \"{}\" ({}).",
+                entry.title,
+                h.title,
+                word_diff(&h.title, &entry.title)
+            ),
+        ));
+    }
+    if let Some(page) = &h.page
+        && !entry.page.trim().is_empty()
+        && entry.page.trim() != page.trim()
+    {
+        findings.push(finding(
+            Rule::TocPageMismatch,
+            subject,
+            h.page.as_ref(),
+            page,
+            &entry.page,
+            format!(
+                "{name}: the table of contents gives page {} but the heading is on page {page}.",
+                entry.page
             ),
         ));
     }
