@@ -86,6 +86,7 @@ mod tests {
                 "hvordan lhbtqi-\npersoner  med",
                 "lhbtqi-personer er nevnt",
             ])],
+            ..Document::default()
         };
         let cleaned = run(doc);
         assert_eq!(
@@ -101,6 +102,7 @@ mod tests {
                 page(&["Første side.", "Det gjelder kompetanse-"]),
                 page(&["heving i tjenestene."]),
             ],
+            ..Document::default()
         };
         let cleaned = run(doc);
         assert_eq!(cleaned.pages[0].blocks[1].cells[0], "Det gjelder");

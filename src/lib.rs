@@ -49,7 +49,11 @@ pub fn read_report(path: &Path) -> Result<Report> {
 /// without text), for the user's eyes rather than the data.
 pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report, Vec<String>)> {
     let doc = clean::run(extract::read_with_limits(path, limits)?);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = doc
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {w}", path.display()))
+        .collect();
     if doc.pages.len() > 1 {
         for (i, page) in doc.pages.iter().enumerate() {
             if page.blocks.is_empty() {

@@ -117,7 +117,10 @@ pub fn run(mut pages: Vec<GlyphPage>) -> Document {
         .zip(labels)
         .map(|(blocks, label)| Page { label, blocks })
         .collect();
-    Document { pages }
+    Document {
+        pages,
+        warnings: Vec::new(),
+    }
 }
 
 /// Turns a page whose text mostly runs another way than left to right (a

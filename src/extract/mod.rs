@@ -156,13 +156,23 @@ fn extract(bytes: &[u8], path: &Path, max_pages: usize, cancel: &AtomicBool) -> 
         });
     }
     if pdf::has_pdf_header(bytes) {
-        let pages = pdf::read_glyphs(bytes, path, max_pages, cancel)?;
-        let doc = layout::run(pages);
-        if doc.pages.iter().all(|p| p.blocks.is_empty()) {
+        let (pages, notes) = pdf::read_glyphs_noting(bytes, path, max_pages, cancel)?;
+        let mut doc = layout::run(pages);
+        let textless = doc.pages.iter().all(|p| p.blocks.is_empty());
+        if textless && !notes.is_empty() {
+            // Mended and still without text: what is missing is the file's
+            // end, not a text layer.
+            return Err(Error::Damaged {
+                path: path.to_path_buf(),
+                detail: "its structure is broken, as when a download is cut short".into(),
+            });
+        }
+        if textless {
             return Err(Error::NoText {
                 path: path.to_path_buf(),
             });
         }
+        doc.warnings = notes;
         return Ok(doc);
     }
     let named_pdf = path

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 mod merge;
 mod page_tree;
 mod prepare;
+mod repair;
 
 /// One glyph as drawn: position in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +149,17 @@ pub fn read_glyphs(
     max_pages: usize,
     cancel: &AtomicBool,
 ) -> Result<Vec<GlyphPage>> {
+    glyphs(bytes, path, max_pages, cancel, merge::MAX_RUN).map(|(pages, _)| pages)
+}
+
+/// [`read_glyphs`], with what the reader had to mend to read the file at
+/// all (one sentence each), for the user's eyes.
+pub fn read_glyphs_noting(
+    bytes: &[u8],
+    path: &Path,
+    max_pages: usize,
+    cancel: &AtomicBool,
+) -> Result<(Vec<GlyphPage>, Vec<String>)> {
     glyphs(bytes, path, max_pages, cancel, merge::MAX_RUN)
 }
 
@@ -158,7 +170,7 @@ fn glyphs(
     max_pages: usize,
     cancel: &AtomicBool,
     max_run: usize,
-) -> Result<Vec<GlyphPage>> {
+) -> Result<(Vec<GlyphPage>, Vec<String>)> {
     let damaged = |detail: String| Error::Damaged {
         path: path.to_path_buf(),
         detail,
@@ -166,12 +178,28 @@ fn glyphs(
     let encrypted = || Error::Encrypted {
         path: path.to_path_buf(),
     };
-    let mut doc = quietly(|| pdf_extract::Document::load_mem(bytes))
-        .map_err(|_| damaged("the PDF reader could not make sense of it".into()))?
-        .map_err(|e| match load_problem(&e) {
-            None => encrypted(),
-            Some(detail) => damaged(detail),
-        })?;
+    let load = |bytes: &[u8]| {
+        quietly(|| pdf_extract::Document::load_mem(bytes))
+            .map_err(|_| damaged("the PDF reader could not make sense of it".into()))?
+            .map_err(|e| match load_problem(&e) {
+                None => encrypted(),
+                Some(detail) => damaged(detail),
+            })
+    };
+    let mut notes = Vec::new();
+    let mut doc = match load(bytes) {
+        Ok(doc) => doc,
+        Err(Error::Damaged { .. }) if let Some(fixed) = repair::rebuild_xref(bytes) => {
+            // pdftotext and mutool read such files; so should we, saying so.
+            let doc = load(&fixed)?;
+            notes.push(
+                "the PDF's index of objects was broken and has been rebuilt from the objects in the file; what comes after the damage may be missing"
+                    .to_string(),
+            );
+            doc
+        }
+        Err(e) => return Err(e),
+    };
     if doc.is_encrypted() {
         // An empty user password is how "protected" reports that anyone
         // may open are published; anything else needs the password.
@@ -197,7 +225,8 @@ fn glyphs(
     }
     prepare::run(&mut doc, &pages).map_err(damaged)?;
     expand_cid_width_ranges(&mut doc);
-    extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)
+    let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
+    Ok((pages, notes))
 }
 
 /// What is wrong with a PDF the library cannot load, in plain words;
@@ -670,8 +699,10 @@ mod tests {
             let path = root.join(file);
             let bytes = std::fs::read(&path).unwrap();
             let cancel = AtomicBool::new(false);
-            let alone = glyphs(&bytes, &path, 10_000, &cancel, 1).unwrap();
-            let merged = glyphs(&bytes, &path, 10_000, &cancel, merge::MAX_RUN).unwrap();
+            let alone = glyphs(&bytes, &path, 10_000, &cancel, 1).unwrap().0;
+            let merged = glyphs(&bytes, &path, 10_000, &cancel, merge::MAX_RUN)
+                .unwrap()
+                .0;
             assert_eq!(alone.len(), merged.len(), "{file}");
             for (i, (a, m)) in alone.iter().zip(&merged).enumerate() {
                 assert!(a == m, "{file}: page {} differs", i + 1);

@@ -22,7 +22,10 @@ pub fn read(text: &str) -> Document {
             blocks: blocks(page),
         })
         .collect();
-    Document { pages }
+    Document {
+        pages,
+        warnings: Vec::new(),
+    }
 }
 
 fn blocks(page: &str) -> Vec<Block> {

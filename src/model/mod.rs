@@ -74,6 +74,9 @@ pub(crate) use string_serde;
 pub struct Document {
     /// The pages in physical order.
     pub pages: Vec<Page>,
+    /// What reading had to mend to read the file at all (a rebuilt index
+    /// of objects, …), one sentence each, for the user's eyes.
+    pub warnings: Vec<String>,
 }
 
 /// One page of text.
