@@ -37,7 +37,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     }
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
-        print!("{}", tiltak::render::findings::summary(&findings));
+        super::say(&tiltak::render::findings::summary(&findings))?;
     }
     // A note says what could not be checked; it is no inconsistency.
     let inconsistent = findings.iter().any(|f| f.severity != Severity::Info);

@@ -35,7 +35,7 @@ pub fn run(
     }
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
-        print!("{}", tiltak::render::diff::summary(&diff));
+        super::say(&tiltak::render::diff::summary(&diff))?;
     }
     Ok(if diff.changes.is_empty() {
         super::SUCCESS

@@ -27,7 +27,7 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
     let batch = Batch::build(reports, inputs)?;
     batch.write(outputs, context.dialect)?;
     if context.verbosity != Verbosity::Quiet {
-        print_written(&batch, outputs);
+        print_written(&batch, outputs)?;
     }
     Ok(if failed {
         super::FAILURE
@@ -85,19 +85,21 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
     (reports, failed)
 }
 
-fn print_written(batch: &Batch, outputs: &Path) {
+fn print_written(batch: &Batch, outputs: &Path) -> Result<(), Error> {
+    let mut text = String::new();
     for checked in &batch.reports {
-        println!(
-            "{}: {} measures, {} findings -> {}",
+        text.push_str(&format!(
+            "{}: {} measures, {} findings -> {}\n",
             checked.report.source,
             checked.report.measures.len(),
             checked.findings.len(),
             outputs.join(&checked.folder).display()
-        );
+        ));
     }
     for compared in &batch.diffs {
         let summary = tiltak::render::diff::summary(&compared.diff);
-        print!("{}:\n{summary}", compared.folder);
+        text.push_str(&format!("{}:\n{summary}", compared.folder));
     }
-    println!("{}", outputs.join("index.html").display());
+    text.push_str(&format!("{}\n", outputs.join("index.html").display()));
+    super::say(&text)
 }

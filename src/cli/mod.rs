@@ -171,6 +171,12 @@ fn destination(output: &OutputArgs, command: &str, writes: Writes) -> Result<Des
     Ok(Destination::Dir(out.clone(), formats))
 }
 
+/// Prints a summary for a person on stdout; a closed pipe (`| head -1`)
+/// ends the printing quietly, as a reader who stops reading.
+fn say(text: &str) -> Result<(), Error> {
+    to_stdout(|w| w.write_all(text.as_bytes()))
+}
+
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
 fn to_stdout(render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
     let stdout = std::io::stdout();

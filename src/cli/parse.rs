@@ -29,7 +29,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     }
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
-        print!("{}", tiltak::render::understood::summary(&report));
+        super::say(&tiltak::render::understood::summary(&report))?;
     }
     Ok(super::SUCCESS)
 }
