@@ -93,17 +93,27 @@ fn compose_spacing_accents(text: &str) -> std::borrow::Cow<'_, str> {
     while i < chars.len() {
         let c = chars[i];
         if let Some(mark) = combining(c) {
-            if let Some(last) = out.last_mut()
-                && let Some(composed) = compose(*last, mark)
-            {
-                *last = composed;
-                i += 1;
-                continue;
-            }
-            if let Some(composed) = chars.get(i + 1).and_then(|&next| compose(next, mark)) {
-                out.push(composed);
-                i += 2;
-                continue;
+            let before = out.last().and_then(|&prev| compose(prev, mark));
+            let after = chars.get(i + 1).and_then(|&next| compose(next, mark));
+            // Where both compose, the common letter wins: "st¨a" is "stä",
+            // not "ẗa"; "o¨l" is "öl".
+            let common = |c: &Option<char>| c.is_some_and(|c| ('\u{c0}'..='\u{17f}').contains(&c));
+            let take_after =
+                after.is_some() && (before.is_none() || (common(&after) && !common(&before)));
+            match (before, after) {
+                (_, Some(composed)) if take_after => {
+                    out.push(composed);
+                    i += 2;
+                    continue;
+                }
+                (Some(composed), _) => {
+                    if let Some(last) = out.last_mut() {
+                        *last = composed;
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => {}
             }
         }
         out.push(c);

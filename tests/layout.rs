@@ -42,3 +42,13 @@ fn two_columns_read_one_after_the_other() {
         written_words("tests/fixtures/layout/two-columns.txt")
     );
 }
+
+/// Padding spaces laid over a cell's characters (Excel) are not word
+/// breaks: the dates read whole, and the cells stay apart.
+#[test]
+fn padding_spaces_over_letters_do_not_split_words() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/padded-cells.pdf"),
+        written_words("tests/fixtures/layout/padded-cells.txt")
+    );
+}

@@ -23,6 +23,9 @@ use crate::vocab;
 const COLUMN_GAP_EM: f64 = 1.2;
 /// A gap wider than this many ems is a space between words.
 const WORD_GAP_EM: f64 = 0.12;
+/// A letter that starts this far (in ems) inside the space glyph before it
+/// is drawn over the space: the space is padding, not between words.
+const SPACE_OVERLAP_EM: f64 = 0.1;
 /// A hyphen this close (in ems) after the last word of a line is that
 /// word's; a dash set with a whole space before it is not.
 const LONE_HYPHEN_GAP_EM: f64 = 0.2;
@@ -201,12 +204,15 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
     let size = dominant_size(glyphs);
     let mut words: Vec<Word> = Vec::new();
     let mut space_pending = true;
+    // The end of the last letter drawn; spaces do not move it, since a
+    // space may be drawn over letters.
     let mut last_end = f64::NEG_INFINITY;
+    let mut space_end = f64::NEG_INFINITY;
     let mut last_x = f64::NEG_INFINITY;
     for g in glyphs {
         if g.text.trim().is_empty() {
             space_pending = true;
-            last_end = last_end.max(g.x + g.width);
+            space_end = g.x + g.width;
             continue;
         }
         // Some producers draw a glyph twice, slightly offset, for bold.
@@ -218,7 +224,10 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
             continue;
         }
         let gap = g.x - last_end;
-        if space_pending || gap > WORD_GAP_EM * size || words.is_empty() {
+        // A space glyph counts only if the next letter comes after it:
+        // Excel draws padding spaces over its cells' digits.
+        let spaced = space_pending && g.x > space_end - SPACE_OVERLAP_EM * size;
+        if spaced || gap > WORD_GAP_EM * size || words.is_empty() {
             let mut text = String::with_capacity(16);
             text.push_str(&g.text);
             words.push(Word {
