@@ -52,3 +52,13 @@ fn padding_spaces_over_letters_do_not_split_words() {
         written_words("tests/fixtures/layout/padded-cells.txt")
     );
 }
+
+/// Superscripts set smaller and raised ("10th") stay with their word
+/// instead of forming a line of their own ("th th").
+#[test]
+fn superscripts_stay_with_their_word() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/superscript.pdf"),
+        written_words("tests/fixtures/layout/superscript.txt")
+    );
+}

@@ -191,6 +191,7 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         group.push(entry);
     }
     flush(&mut group);
+    super::scripts::attach(&mut lines);
     lines
 }
 

@@ -12,6 +12,7 @@
 mod columns;
 pub mod layout;
 pub mod pdf;
+mod scripts;
 pub mod text;
 
 use std::path::{Path, PathBuf};
