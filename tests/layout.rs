@@ -62,3 +62,13 @@ fn superscripts_stay_with_their_word() {
         written_words("tests/fixtures/layout/superscript.txt")
     );
 }
+
+/// Column headers set running up a portrait page read as words, after the
+/// page's own text, instead of one letter per line.
+#[test]
+fn sideways_headers_read_as_words() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/vertical-header.pdf"),
+        written_words("tests/fixtures/layout/vertical-header.txt")
+    );
+}

@@ -107,23 +107,56 @@ pub fn run(mut pages: Vec<GlyphPage>) -> Document {
     }
     let heights: Vec<f64> = pages.iter().map(|p| p.height).collect();
     // The glyphs are freed by the threads that used them.
-    let mut page_lines: Vec<Vec<Line>> = par_map_owned(pages, |p| lines(&p.glyphs));
+    let (mut page_lines, turned): (Vec<Vec<Line>>, Vec<Vec<Line>>) = par_map_owned(pages, |p| {
+        let (along, across): (Vec<Glyph>, Vec<Glyph>) = p
+            .glyphs
+            .into_iter()
+            .partition(|g| g.direction == Direction::Right);
+        (lines(&along), turned_lines(across, p.width, p.height))
+    })
+    .into_iter()
+    .unzip();
     let labels = remove_running_text(&mut page_lines, &heights);
     let blocks = par_map(&page_lines, |lines| {
         super::columns::reading_order(lines)
             .iter()
             .flat_map(|segment| blocks(segment))
-            .collect()
+            .collect::<Vec<Block>>()
     });
     let pages = blocks
         .into_iter()
+        .zip(turned)
         .zip(labels)
-        .map(|(blocks, label)| Page { label, blocks })
+        .map(|((mut blocks, turned), label)| {
+            // Text set sideways on the page (a rotated table header) reads
+            // after the page's own text, each run upright.
+            blocks.extend(self::blocks(&turned));
+            Page { label, blocks }
+        })
         .collect();
     Document {
         pages,
         warnings: Vec::new(),
     }
+}
+
+/// The lines of glyphs that run another way than the page's text, each
+/// direction turned upright on its own.
+fn turned_lines(glyphs: Vec<Glyph>, width: f64, height: f64) -> Vec<Line> {
+    let mut out = Vec::new();
+    for direction in [Direction::Down, Direction::Left, Direction::Up] {
+        let mut these: Vec<Glyph> = glyphs
+            .iter()
+            .filter(|g| g.direction == direction)
+            .cloned()
+            .collect();
+        if these.is_empty() {
+            continue;
+        }
+        turn(&mut these, direction, width, height);
+        out.extend(lines(&these));
+    }
+    out
 }
 
 /// Turns a page whose text mostly runs another way than left to right (a
@@ -141,7 +174,23 @@ fn upright(page: &mut GlyphPage) {
         return;
     };
     let (w, h) = (page.width, page.height);
-    for g in &mut page.glyphs {
+    turn(&mut page.glyphs, direction, w, h);
+    if matches!(direction, Direction::Down | Direction::Up) {
+        (page.width, page.height) = (h, w);
+    }
+}
+
+/// Turns glyphs on a `width` × `height` page so that those running
+/// `direction` run left to right; every glyph's direction turns with them.
+fn turn(glyphs: &mut [Glyph], direction: Direction, w: f64, h: f64) {
+    let quarter = |d: Direction| match d {
+        Direction::Right => 0,
+        Direction::Down => 1,
+        Direction::Left => 2,
+        Direction::Up => 3,
+    };
+    let by = quarter(direction);
+    for g in glyphs {
         let (x, y) = (g.x, g.y);
         (g.x, g.y) = match direction {
             Direction::Down => (y, w - x),
@@ -149,12 +198,12 @@ fn upright(page: &mut GlyphPage) {
             Direction::Left => (w - x, h - y),
             Direction::Right => (x, y),
         };
-        if g.direction == direction {
-            g.direction = Direction::Right;
-        }
-    }
-    if matches!(direction, Direction::Down | Direction::Up) {
-        (page.width, page.height) = (h, w);
+        g.direction = match (quarter(g.direction) + 4 - by) % 4 {
+            0 => Direction::Right,
+            1 => Direction::Down,
+            2 => Direction::Left,
+            _ => Direction::Up,
+        };
     }
 }
 
