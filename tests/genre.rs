@@ -193,10 +193,7 @@ fn toc_and_departments(
     let got: Vec<String> = report
         .toc
         .iter()
-        .map(|e| {
-            let title = e.title.trim_end_matches(':');
-            format!("{} {} {} {}", e.kind.as_str(), e.id, title, e.page)
-        })
+        .map(|e| format!("{} {} {} {}", e.kind.as_str(), e.id, e.title, e.page))
         .collect();
     same("toc".into(), want.join("\n"), got.join("\n"));
     let want: BTreeSet<String> = list(truth, "departments")

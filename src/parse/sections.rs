@@ -81,49 +81,67 @@ pub(super) fn read_body(body: &[Located], report: &mut Report) {
 
 /// The paragraphs numbered like a measure without the measure word ("3.
 /// Title", "4.1 Title") that head one: a label line follows before the
-/// next heading. A numbered list item in running text has none.
+/// next heading, or the next heading is its first sub-measure ("6)" then
+/// "6 a)": a parent may state nothing of its own). A numbered list item in
+/// running text has neither.
 fn bare_headings(body: &[Located]) -> HashSet<usize> {
-    let heading = |b: &Located| {
-        b.paragraph().is_some_and(|t| {
-            classify_heading(t).0 != HeadingKind::Section || bare_measure(t).is_some()
-        })
-    };
+    let numbered: Vec<Numbered> = body.iter().map(Numbered::of).collect();
     let mut found = HashSet::new();
-    for (i, located) in body.iter().enumerate() {
-        let Some(text) = located.paragraph() else {
+    for (i, this) in numbered.iter().enumerate() {
+        let Some(id) = &this.bare else {
             continue;
         };
-        if classify_heading(text).0 != HeadingKind::Section || bare_measure(text).is_none() {
-            continue;
-        }
-        let labelled = body[i + 1..]
-            .iter()
-            .take_while(|b| !heading(b))
-            .any(|b| fields::is_label(&b.block.filled_cells()));
-        // A parent may state nothing of its own: its first sub-measure
-        // ("6)" then "6 a)") confirms it.
-        let parent_of_next = bare_measure(text).is_some_and(|(id, _)| {
-            body[i + 1..]
-                .iter()
-                .find(|b| heading(b))
-                .and_then(|b| b.paragraph())
-                .and_then(|t| bare_measure(t).or_else(|| strong_measure(t)))
-                .is_some_and(|(next, _)| next.parent() == Some(id.clone()))
-        });
-        if labelled || parent_of_next {
-            found.insert(i);
+        for (next, located) in numbered[i + 1..].iter().zip(&body[i + 1..]) {
+            if next.heading {
+                let sub = next.bare.as_ref().or(next.strong.as_ref());
+                if sub.and_then(MeasureId::parent).as_ref() == Some(id) {
+                    found.insert(i);
+                }
+                break;
+            }
+            if fields::is_label(&located.block.filled_cells()) {
+                found.insert(i);
+                break;
+            }
         }
     }
     found
 }
 
-/// A paragraph that is a measure heading by its measure word.
-fn strong_measure(text: &str) -> Option<(MeasureId, &str)> {
-    let (kind, id, _) = classify_heading(text);
-    (kind == HeadingKind::Measure)
-        .then(|| MeasureId::parse(&id))
-        .flatten()
-        .map(|id| (id, text))
+/// How a block is numbered, read once for [`bare_headings`].
+struct Numbered {
+    /// Any heading: a measure, an area or a bare number.
+    heading: bool,
+    /// The number of a bare-numbered paragraph ("3. Title").
+    bare: Option<MeasureId>,
+    /// The number of a measure heading with the measure word.
+    strong: Option<MeasureId>,
+}
+
+impl Numbered {
+    fn of(located: &Located) -> Numbered {
+        let Some(text) = located.paragraph() else {
+            return Numbered {
+                heading: false,
+                bare: None,
+                strong: None,
+            };
+        };
+        let (kind, id, _) = classify_heading(text);
+        let bare = match kind {
+            HeadingKind::Section => bare_measure(text).map(|(id, _)| id),
+            _ => None,
+        };
+        let strong = match kind {
+            HeadingKind::Measure => MeasureId::parse(&id),
+            _ => None,
+        };
+        Numbered {
+            heading: kind != HeadingKind::Section || bare.is_some(),
+            bare,
+            strong,
+        }
+    }
 }
 
 /// "4.1" is a sub-measure of 4 only where the report has a measure 4;
@@ -168,6 +186,10 @@ impl Walk<'_> {
             return self.open_measure(id, title.to_string(), text, located);
         }
         let report = &mut *self.report;
+        let summary = (matches!(self.container, Container::Front)
+            && report.summary.sentence.is_empty())
+        .then(|| overview::read_summary(text))
+        .flatten();
         match kind {
             HeadingKind::Area if looks_like_heading(&title) => {
                 report
@@ -188,12 +210,7 @@ impl Walk<'_> {
                     .push(heading(HeadingKind::Section, "", text, text, located));
                 self.container = Container::Front;
             }
-            _ if matches!(self.container, Container::Front)
-                && report.summary.sentence.is_empty()
-                && overview::read_summary(text).is_some() =>
-            {
-                report.summary = overview::read_summary(text).unwrap_or_default();
-            }
+            _ if summary.is_some() => report.summary = summary.unwrap_or_default(),
             _ => match (&self.container, overview::departments(text)) {
                 (Container::Front, Some(departments)) => report.departments.extend(departments),
                 _ => append_text(report, &self.container, text),

@@ -52,14 +52,10 @@ pub fn status_counts(report: &Report) -> Vec<(String, usize)> {
     } else {
         report.overview.iter().map(|r| r.status.as_str()).collect()
     };
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for s in statuses {
-        match counts.iter_mut().find(|(k, _)| k == s) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((s.to_string(), 1)),
-        }
-    }
-    counts
+    super::tally(statuses)
+        .into_iter()
+        .map(|(s, n)| (s.to_string(), n))
+        .collect()
 }
 
 fn bar_chart(counts: &[(String, usize)]) -> String {

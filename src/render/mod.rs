@@ -16,3 +16,16 @@ pub mod output;
 pub mod tables;
 pub mod understood;
 pub mod xlsx;
+
+/// How often each item occurs, in first-seen order: the statuses of a
+/// report as its charts and summaries count them.
+pub fn tally<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(k, _)| *k == item) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((item, 1)),
+        }
+    }
+    counts
+}

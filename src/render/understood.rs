@@ -39,7 +39,7 @@ pub fn summary(report: &Report) -> String {
             let _ = write!(s, " called \"{word}\"");
         }
     }
-    let statuses = status_counts(report);
+    let statuses = super::tally(report.measures.iter().filter_map(|m| m.status.as_deref()));
     if !statuses.is_empty() {
         let list: Vec<String> = statuses.iter().map(|(s, n)| format!("{s} {n}")).collect();
         let _ = write!(s, "; statuses {}", list.join(", "));
@@ -70,19 +70,6 @@ fn area_word(report: &Report) -> Option<&str> {
         .iter()
         .find(|h| h.kind == HeadingKind::Area)?;
     heading.text.split_whitespace().next()
-}
-
-/// Each status as the sections word it, with how many measures have it,
-/// in first-seen order.
-fn status_counts(report: &Report) -> Vec<(&str, usize)> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for status in report.measures.iter().filter_map(|m| m.status.as_deref()) {
-        match counts.iter_mut().find(|(s, _)| *s == status) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((status, 1)),
-        }
-    }
-    counts
 }
 
 #[cfg(test)]

@@ -77,18 +77,22 @@ fn objects(bytes: &[u8]) -> BTreeMap<u32, (usize, u16)> {
 fn trailer(bytes: &[u8], objects: &BTreeMap<u32, (usize, u16)>) -> Option<String> {
     let old = find_last(bytes, b"trailer").map(|at| &bytes[at..]);
     let mut entries: Vec<String> = Vec::new();
+    let mut keys: Vec<&[u8]> = Vec::new();
     if let Some(old) = old {
+        // The first of each key is the trailer's own; later ones belong to
+        // objects after it.
         for c in REFERENCE.captures_iter(old) {
-            let text = String::from_utf8_lossy(&c[0]).into_owned();
-            if !entries.iter().any(|e| e.starts_with(&text[..5])) {
-                entries.push(text);
+            let key = c.get(1).map_or(&b""[..], |m| m.as_bytes());
+            if !keys.contains(&key) {
+                keys.push(key);
+                entries.push(String::from_utf8_lossy(&c[0]).into_owned());
             }
         }
         if let Some(id) = ID.captures(old) {
             entries.push(format!("/ID {}", String::from_utf8_lossy(&id[1])));
         }
     }
-    if !entries.iter().any(|e| e.starts_with("/Root")) {
+    if !keys.contains(&&b"Root"[..]) {
         let catalog = objects.iter().find(|(_, (offset, _))| {
             let body = &bytes[*offset..bytes.len().min(offset + 4096)];
             let end = find_first(body, b"endobj").unwrap_or(body.len());
