@@ -78,9 +78,7 @@ pub fn subject_label(measure: &str) -> String {
 }
 
 /// How a reader names a measure: "Tiltak 9 a)".
-pub(super) fn measure_label(id: &MeasureId) -> String {
-    vocab::measure_label(id)
-}
+pub(super) use crate::vocab::measure_label;
 
 /// How a reader names an area: by the word the report's own heading uses
 /// ("Kapittel 2", "Mål 2"), else "Innsatsområde 2".
