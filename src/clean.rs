@@ -76,6 +76,8 @@ mod tests {
         Page {
             label: None,
             blocks: paragraphs.iter().map(|p| Block::text(*p)).collect(),
+            header: Vec::new(),
+            footer: Vec::new(),
         }
     }
 

@@ -49,6 +49,20 @@ pub fn read_report(path: &Path) -> Result<Report> {
 /// without text), for the user's eyes rather than the data.
 pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report, Vec<String>)> {
     let doc = clean::run(extract::read_with_limits(path, limits)?);
+    let mut warnings = document_warnings(&doc, path);
+    let report = parse_document(&doc, path)?;
+    warnings.extend(
+        report
+            .notes
+            .iter()
+            .map(|note| format!("{}: {note}", path.display())),
+    );
+    Ok((report, warnings))
+}
+
+/// What reading the document had to mend or could not read (pages without
+/// text among pages with text), one sentence each, naming `path`.
+pub fn document_warnings(doc: &model::Document, path: &Path) -> Vec<String> {
     let mut warnings: Vec<String> = doc
         .warnings
         .iter()
@@ -61,14 +75,7 @@ pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report
             }
         }
     }
-    let report = parse_document(&doc, path)?;
-    warnings.extend(
-        report
-            .notes
-            .iter()
-            .map(|note| format!("{}: {note}", path.display())),
-    );
-    Ok((report, warnings))
+    warnings
 }
 
 /// Parses an already cleaned document; `path` names it in errors.

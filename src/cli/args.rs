@@ -79,6 +79,10 @@ pub enum Command {
         /// Start each page with a line naming its number and printed label.
         #[arg(long)]
         pages: bool,
+        /// Keep the running headers and footers (left out by default, as
+        /// the records leave them out).
+        #[arg(long)]
+        running: bool,
     },
     /// Read a report into records: TOC, overview table, departments,
     /// measures, commitments.

@@ -5,6 +5,7 @@ pub mod args;
 mod check;
 mod diff;
 mod extract;
+use extract::Show;
 mod main_job;
 mod parse;
 
@@ -49,12 +50,17 @@ impl Context {
     /// Reads a report, printing its warnings unless quiet.
     fn read(&self, path: &std::path::Path) -> Result<tiltak::Report, Error> {
         let (report, warnings) = tiltak::read_report_with_warnings(path, &self.limits)?;
+        self.warn(&warnings);
+        Ok(report)
+    }
+
+    /// Prints warnings on stderr unless quiet.
+    fn warn(&self, warnings: &[String]) {
         if self.verbosity != Verbosity::Quiet {
             for warning in warnings {
                 eprintln!("tiltak: warning: {warning}");
             }
         }
-        Ok(report)
     }
 }
 
@@ -102,7 +108,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     let code = match cli.command {
         None => main_job::run(&cli.inputs, &cli.outputs, &context)?,
-        Some(Command::Extract { file, pages }) => extract::run(&file, pages, &context)?,
+        Some(Command::Extract {
+            file,
+            pages,
+            running,
+        }) => extract::run(&file, Show { pages, running }, &context)?,
         Some(Command::Parse(args)) => parse::run(
             &args.file,
             destination(&args.output, "parse", FILES)?,

@@ -116,7 +116,7 @@ pub fn run(mut pages: Vec<GlyphPage>) -> Document {
     })
     .into_iter()
     .unzip();
-    let labels = remove_running_text(&mut page_lines, &heights);
+    let running = remove_running_text(&mut page_lines, &heights);
     let blocks = par_map(&page_lines, |lines| {
         super::columns::reading_order(lines)
             .iter()
@@ -126,12 +126,17 @@ pub fn run(mut pages: Vec<GlyphPage>) -> Document {
     let pages = blocks
         .into_iter()
         .zip(turned)
-        .zip(labels)
-        .map(|((mut blocks, turned), label)| {
+        .zip(running)
+        .map(|((mut blocks, turned), (label, [header, footer]))| {
             // Text set sideways on the page (a rotated table header) reads
             // after the page's own text, each run upright.
             blocks.extend(self::blocks(&turned));
-            Page { label, blocks }
+            Page {
+                label,
+                blocks,
+                header,
+                footer,
+            }
         })
         .collect();
     Document {
@@ -261,8 +266,13 @@ fn line_of(glyphs: &[&Glyph]) -> Option<Line> {
     let mut last_x = f64::NEG_INFINITY;
     for g in glyphs {
         if g.text.trim().is_empty() {
-            space_pending = true;
-            space_end = g.x + g.width;
+            // A space drawn over the letter before it (a producer that
+            // draws a space, moves back and draws the letter on top) is
+            // no gap between words.
+            if g.x + g.width / 2.0 > last_end {
+                space_pending = true;
+                space_end = g.x + g.width;
+            }
             continue;
         }
         // Some producers draw a glyph twice, slightly offset, for bold.
@@ -385,13 +395,16 @@ fn roman(mut n: u32) -> String {
 }
 
 /// Removes running headers and footers and returns each page's printed
-/// label.
+/// label and its running lines (header, footer).
 ///
 /// A line is running text when it lies in the top or bottom band and its
 /// text, digits blanked, appears in that band on several pages. A page
 /// number stands alone in a band (possibly "Side N av M"); it is taken as
 /// the label even on a page with no other running text.
-fn remove_running_text(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Option<String>> {
+fn remove_running_text(
+    pages: &mut [Vec<Line>],
+    heights: &[f64],
+) -> Vec<(Option<String>, [Vec<String>; 2])> {
     let in_band =
         |line: &Line, height: f64| line.y < height * BAND || line.y > height * (1.0 - BAND);
     let key = |line: &Line| -> String {
@@ -418,12 +431,14 @@ fn remove_running_text(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Option<S
     let mut labels = Vec::with_capacity(pages.len());
     for (lines, &height) in pages.iter_mut().zip(heights) {
         let mut label = None;
+        let mut running: [Vec<String>; 2] = Default::default();
         lines.retain(|line| {
             if !in_band(line, height) {
                 return true;
             }
             if let Some(printed) = page_label(&line.text()) {
                 label = Some(printed);
+                running[usize::from(line.y > height / 2.0)].push(line.text());
                 return false;
             }
             if repeated(&key(line)) {
@@ -433,11 +448,12 @@ fn remove_running_text(pages: &mut [Vec<Line>], heights: &[f64]) -> Vec<Option<S
                         label = Some(printed);
                     }
                 }
+                running[usize::from(line.y > height / 2.0)].push(line.text());
                 return false;
             }
             true
         });
-        labels.push(label);
+        labels.push((label, running));
     }
     labels
 }

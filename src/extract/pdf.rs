@@ -17,6 +17,7 @@ use pdf_extract::{
 
 use crate::error::{Error, Result};
 
+mod lengths;
 mod merge;
 mod page_tree;
 mod prepare;
@@ -187,19 +188,26 @@ fn glyphs(
             })
     };
     let mut notes = Vec::new();
-    let mut doc = match load(bytes) {
-        Ok(doc) => doc,
+    let rebuilt;
+    let (mut doc, loaded) = match load(bytes) {
+        Ok(doc) => (doc, bytes),
         Err(Error::Damaged { .. }) if let Some(fixed) = repair::rebuild_xref(bytes) => {
             // pdftotext and mutool read such files; so should we, saying so.
-            let doc = load(&fixed)?;
+            rebuilt = fixed;
             notes.push(
                 "the PDF's index of objects was broken and has been rebuilt from the objects in the file; what comes after the damage may be missing"
                     .to_string(),
             );
-            doc
+            (load(&rebuilt)?, &rebuilt[..])
         }
         Err(e) => return Err(e),
     };
+    let mended = lengths::recover(&mut doc, loaded);
+    if mended > 0 {
+        notes.push(format!(
+            "{mended} stream(s) in the PDF declared a wrong length and were read up to their end marker instead"
+        ));
+    }
     if doc.is_encrypted() {
         // An empty user password is how "protected" reports that anyone
         // may open are published; anything else needs the password.

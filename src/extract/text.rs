@@ -20,6 +20,8 @@ pub fn read(text: &str) -> Document {
         .map(|page| Page {
             label: None,
             blocks: blocks(page),
+            header: Vec::new(),
+            footer: Vec::new(),
         })
         .collect();
     Document {

@@ -86,6 +86,12 @@ pub struct Page {
     pub label: Option<String>,
     /// Paragraphs, headings and table rows in reading order.
     pub blocks: Vec<Block>,
+    /// The running header: lines repeated at the top of many pages, or a
+    /// page number there, kept apart from the reading text so that nothing
+    /// read is lost.
+    pub header: Vec<String>,
+    /// The running footer, likewise, from the bottom of the page.
+    pub footer: Vec<String>,
 }
 
 /// A paragraph, heading or table row.

@@ -25,16 +25,18 @@ static CATALOG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/Type\s*/Catalog
 /// The bytes with a rebuilt cross-reference table, or `None` when no object
 /// or no document catalog can be found.
 ///
-/// Offsets count from the `%PDF-` header, as readers count them when junk
-/// comes before it (a banner some producers print).
+/// Junk before the `%PDF-` header (a banner some producers print) is
+/// dropped, so every offset counts from the header: lopdf counts most
+/// offsets from the header but looks up indirect stream lengths from the
+/// start of the file, and would lose those streams otherwise.
 pub(super) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     let header = find_first(bytes, b"%PDF-").unwrap_or(0);
     let objects = objects(bytes);
     let max = *objects.keys().next_back()?;
     let trailer = trailer(bytes, &objects)?;
-    let mut out = bytes.to_vec();
+    let mut out = bytes[header..].to_vec();
     out.extend_from_slice(b"\n");
-    let xref = out.len() - header;
+    let xref = out.len();
     let mut table = format!("xref\n0 {}\n0000000000 65535 f\r\n", max + 1);
     for number in 1..=max {
         match objects.get(&number) {
