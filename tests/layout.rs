@@ -72,3 +72,39 @@ fn sideways_headers_read_as_words() {
         written_words("tests/fixtures/layout/vertical-header.txt")
     );
 }
+
+/// A form XObject drawn four times, moved by `cm` and scaled by its own
+/// /Matrix, gives its text four times, top to bottom.
+#[test]
+fn a_form_drawn_four_times_reads_four_times() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/repeated-form.pdf"),
+        written_words("tests/fixtures/layout/repeated-form.txt")
+    );
+}
+
+/// A line's first letter drawn over a kerned-back space stays in its word
+/// ("The", not "T he").
+#[test]
+fn a_space_under_a_letter_splits_no_word() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/space-under-letter.pdf"),
+        written_words("tests/fixtures/layout/space-under-letter.txt")
+    );
+}
+
+/// Console output caught in the file (a banner before %PDF, "Page 2" before
+/// `endstream`): both pages read whole, with a warning.
+#[test]
+fn console_output_in_the_file_loses_no_page() {
+    let file = "tests/fixtures/layout/console-junk.pdf";
+    assert_eq!(
+        extracted_words(file),
+        written_words("tests/fixtures/layout/console-junk.txt")
+    );
+    let err = String::from_utf8(util::tiltak(&["extract", file]).stderr).unwrap();
+    assert!(
+        err.contains("2 stream(s) in the PDF declared a wrong length"),
+        "{err}"
+    );
+}

@@ -17,6 +17,7 @@ use pdf_extract::{
 
 use crate::error::{Error, Result};
 
+mod forms;
 mod lengths;
 mod merge;
 mod page_tree;
@@ -232,6 +233,7 @@ fn glyphs(
         return Err(damaged("it has no pages".into()));
     }
     prepare::run(&mut doc, &pages).map_err(damaged)?;
+    forms::run(&mut doc, &pages);
     expand_cid_width_ranges(&mut doc);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
     Ok((pages, notes))
