@@ -16,7 +16,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::vocab;
 
-/// The soft hyphen: a break the producer allows, never a visible character.
+/// The soft hyphen: at a line end, a break the producer made; inside a
+/// line, a printed hyphen the producer mapped to U+00AD.
 const SOFT_HYPHEN: char = '\u{00ad}';
 
 /// Dashes that join a span of numbers ("2023-2024", "2023–2024").
@@ -246,11 +247,13 @@ fn is_suspension_follower(word: &str) -> bool {
 }
 
 /// Joins the layout lines (`\n`) of one cell into running text, deciding
-/// each line-end hyphen ([`line_end_hyphen`]) and dropping soft hyphens.
+/// each line-end hyphen ([`line_end_hyphen`]), dropping soft hyphens at
+/// line ends and printing those inside a line.
 pub fn join_lines(cell: &str, lexicon: &Lexicon) -> String {
-    let mut lines = cell.split('\n').map(str::trim);
-    let mut out = lines.next().unwrap_or("").to_string();
+    let mut lines = cell.split('\n').map(|l| printed_soft_hyphens(l.trim()));
+    let mut out = lines.next().unwrap_or_default().into_owned();
     for next in lines {
+        let next = next.as_ref();
         if next.is_empty() {
             continue;
         }
@@ -285,6 +288,22 @@ pub fn join_lines(cell: &str, lexicon: &Lexicon) -> String {
         }
     }
     out.replace(SOFT_HYPHEN, "")
+}
+
+/// A soft hyphen inside a line, between two letters, was drawn: the
+/// producer mapped a printed hyphen to U+00AD ("Lars\u{ad}Erik" is
+/// "Lars-Erik" on the page). Only at a line end is it a break.
+fn printed_soft_hyphens(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(SOFT_HYPHEN) {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inside = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        out.push(if c == SOFT_HYPHEN && inside { '-' } else { c });
+    }
+    out.into()
 }
 
 /// Whether a line that ends in `line` broke inside a word that the next line
@@ -576,8 +595,13 @@ mod tests {
 
     #[test]
     fn soft_hyphens_ligatures_bullets_and_spaces() {
-        assert_eq!(join("kunn\u{ad}skap", ""), "kunnskap");
+        // Drawn inside a line it is a printed hyphen; at a line end, a break.
+        assert_eq!(
+            join("Lars\u{ad}Erik og QR\u{ad}koder", ""),
+            "Lars-Erik og QR-koder"
+        );
         assert_eq!(join("kunn\u{ad}\nskap", ""), "kunnskap");
+        assert_eq!(join("kunn\u{ad} \nskap", ""), "kunnskap");
         assert_eq!(normalise_characters("\u{fb01}nne \u{fb02}yt"), "finne flyt");
         assert_eq!(normalise_characters("\u{fb03}\u{fb04}"), "ffiffl");
         assert_eq!(

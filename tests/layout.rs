@@ -108,3 +108,22 @@ fn console_output_in_the_file_loses_no_page() {
         "{err}"
     );
 }
+
+/// Hyphens mapped to U+00AD stay hyphens inside a line ("Lars-Erik"); at a
+/// line end the soft hyphen joins the word's halves ("samarbeidet").
+#[test]
+fn soft_hyphens_inside_a_line_are_printed_hyphens() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/soft-hyphen.pdf"),
+        written_words("tests/fixtures/layout/soft-hyphen.txt")
+    );
+}
+
+/// Accents drawn as glyphs of their own over the letter compose with it.
+#[test]
+fn accents_drawn_over_letters_compose() {
+    assert_eq!(
+        extracted_words("tests/fixtures/layout/accents.pdf"),
+        written_words("tests/fixtures/layout/accents.txt")
+    );
+}
