@@ -79,7 +79,7 @@ impl Line {
     /// A TOC line: ends in a page number after leader dots or a wide gap.
     fn is_toc_entry(&self) -> bool {
         static LEADER: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?:\.\s*){3,}\d{1,4}$|…\s*\d{1,4}$").unwrap());
+            LazyLock::new(|| Regex::new(r"(?:\.\s*){3,}[0-9]{1,4}$|…\s*[0-9]{1,4}$").unwrap());
         let spans = self.spans();
         let last_is_number = spans.last().is_some_and(|s| {
             s.len() == 1 && s[0].text.len() <= 4 && s[0].text.chars().all(|c| c.is_ascii_digit())
@@ -350,7 +350,7 @@ static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "– 5 –" frames the number with dashes; front matter may be
     // numbered in roman numerals.
     Regex::new(&format!(
-        r"(?i)^(?:[–—-]\s*)?(?:{}\s+|{}\s*)?(\d{{1,4}}|[ivxlc]{{1,7}})(?:\s*(?:{}|/)\s*\d{{1,4}})?(?:\s*[–—-])?$",
+        r"(?i)^(?:[–—-]\s*)?(?:{}\s+|{}\s*)?([0-9]{{1,4}}|[ivxlc]{{1,7}})(?:\s*(?:{}|/)\s*[0-9]{{1,4}})?(?:\s*[–—-])?$",
         vocab::pattern(&words),
         vocab::pattern(&abbreviations),
         vocab::pattern(vocab::PAGE_OF_WORDS)

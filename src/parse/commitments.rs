@@ -20,11 +20,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?i)\b(?:",
-            r"(?P<month>{months})\s+(?P<month_year>\d{{4}})",
-            r"|(?P<season>{seasons})\s+(?P<season_year>\d{{4}})",
-            r"|(?P<half>{halves})\s+{nouns}(?:\s+{of})?\s*(?P<half_year>\d{{4}})",
-            r"|{year_end}\s+(?P<end_year>\d{{4}})",
-            r"|{prepositions}\s+(?P<year>\d{{4}})\b(?:\s*[{dashes}]\s*\d{{4}})?",
+            r"(?P<month>{months})\s+(?P<month_year>[0-9]{{4}})",
+            r"|(?P<season>{seasons})\s+(?P<season_year>[0-9]{{4}})",
+            r"|(?P<half>{halves})\s+{nouns}(?:\s+{of})?\s*(?P<half_year>[0-9]{{4}})",
+            r"|{year_end}\s+(?P<end_year>[0-9]{{4}})",
+            r"|{prepositions}\s+(?P<year>[0-9]{{4}})\b(?:\s*[{dashes}]\s*[0-9]{{4}})?",
             r")"
         ),
         months = vocab::pattern(&vocab::MONTHS),

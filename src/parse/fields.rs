@@ -18,7 +18,7 @@ use crate::vocab;
 /// as a pattern; group `dated` is set when a date follows the label.
 fn status_label() -> String {
     format!(
-        r"{}(?P<dated>\s+(?:{}\s+)?(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{2,4}}|\d{{4}}))?",
+        r"{}(?P<dated>\s+(?:{}\s+)?(?:[0-9]{{1,2}}\.\s*[0-9]{{1,2}}\.\s*[0-9]{{2,4}}|[0-9]{{4}}))?",
         vocab::pattern(&[vocab::STATUS_LABEL]),
         vocab::pattern(vocab::STATUS_DATE_WORDS),
     )

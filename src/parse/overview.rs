@@ -11,7 +11,7 @@ use crate::vocab;
 /// "totalt 33 tiltak", "planens 10 tiltak": the total.
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{}\s+(?P<total>\d+)\s+{}\b",
+        r"(?i)\b{}\s+(?P<total>[0-9]+)\s+{}\b",
         vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
         vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
     ))
@@ -21,7 +21,7 @@ static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
 /// status of the count.
 static PART_OF_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<count>\d+)\s+{}\s+(?:{}\s+)?(?P<total>\d+)\s+{}\b(?P<status>[^\d]*)",
+        r"(?i)\b(?P<count>[0-9]+)\s+{}\s+(?:{}\s+)?(?P<total>[0-9]+)\s+{}\b(?P<status>[^0-9]*)",
         vocab::pattern(&[vocab::SUMMARY_OF]),
         vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
         vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
@@ -29,10 +29,14 @@ static PART_OF_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b").unwrap());
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b[0-9]{1,2}\.\s*[0-9]{1,2}\.\s*[0-9]{2,4}\b").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[0-9]+\b").unwrap());
+/// A name and its abbreviation in parentheses. The lengths (a name of 3 to
+/// 121 characters, an abbreviation of 2 to 12) are checked in code: as
+/// bounded repeats of Unicode classes they made this the costliest regex
+/// to build.
 static DEPARTMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\S[^()]{2,120}?)\s*\(([^()\s]{2,12})\)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\S[^()]+?)\s*\(([^()\s]+)\)$").unwrap());
 
 /// Reads the total and the count per status from a summary sentence,
 /// whatever its wording ("Av totalt 33 tiltak er 26 pågående og 7
@@ -172,6 +176,10 @@ pub(super) fn departments(text: &str) -> Option<Vec<Department>> {
     while !rest.is_empty() {
         let close = rest.find(')')?;
         let c = DEPARTMENT.captures(&rest[..=close])?;
+        let (name, abbreviation) = (c[1].chars().count(), c[2].chars().count());
+        if !(3..=121).contains(&name) || !(2..=12).contains(&abbreviation) {
+            return None;
+        }
         // "Plan (2022–2026)": a period in parentheses is no abbreviation.
         if c[1].contains(". ") || !c[2].chars().any(char::is_alphabetic) {
             return None;

@@ -16,7 +16,7 @@ use crate::vocab;
 /// A date: "31.12.2024", "31.12.24", "31. desember 2024".
 fn date() -> String {
     format!(
-        r"(?P<day>\d{{1,2}})\.\s*(?:(?P<month>\d{{1,2}})\.|(?P<month_name>{}))\s*(?P<year>\d{{4}}|\d{{2}})\b",
+        r"(?P<day>[0-9]{{1,2}})\.\s*(?:(?P<month>[0-9]{{1,2}})\.|(?P<month_name>{}))\s*(?P<year>[0-9]{{4}}|[0-9]{{2}})\b",
         vocab::pattern(&vocab::MONTHS)
     )
 }
@@ -44,7 +44,7 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?)\s*\((\d{4})\s*[-–—]\s*(\d{4})\)\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([0-9]{4})\s*[-–—]\s*([0-9]{4})\)\s*$").unwrap());
 
 /// Reads plan title, period, as-of date and the final-report flag.
 pub(super) fn read(

@@ -14,7 +14,7 @@ static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     // roman page number ("iv") only after leaders or a tab, since a
     // wrapped line may end in a word such as "i".
     Regex::new(
-        r"^(?s)(.*?\S)(?:(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)(\d{1,4})|(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*)([ivxlc]{1,7}))$",
+        r"^(?s)(.*?\S)(?:(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)([0-9]{1,4})|(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*)([ivxlc]{1,7}))$",
     )
     .unwrap()
 });
