@@ -23,6 +23,7 @@ mod merge;
 mod page_tree;
 mod prepare;
 mod repair;
+mod type1;
 
 /// One glyph as drawn: position in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -234,6 +235,7 @@ fn glyphs(
     }
     prepare::run(&mut doc, &pages).map_err(damaged)?;
     forms::run(&mut doc, &pages);
+    type1::read_programs(&mut doc);
     expand_cid_width_ranges(&mut doc);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
     Ok((pages, notes))
