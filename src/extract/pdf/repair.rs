@@ -17,8 +17,9 @@ use regex::bytes::Regex;
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\r\n\t ])([0-9]{1,10})[\r\n\t ]+([0-9]{1,5})[\r\n\t ]+obj\b").unwrap()
 });
-static REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/(Root|Info|Encrypt)\s*([0-9]{1,10})\s+([0-9]{1,5})\s+R").unwrap());
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(Root|Info|Encrypt)\s*([0-9]{1,10})\s+([0-9]{1,5})\s+R").unwrap()
+});
 static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/ID\s*(\[[^\]]*\])").unwrap());
 static CATALOG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/Type\s*/Catalog\b").unwrap());
 
