@@ -27,6 +27,7 @@ const ALL: Formats = Formats {
     md: true,
     html: true,
     xlsx: true,
+    lang: crate::render::lang::Lang::Nb,
 };
 
 /// Reports, their findings, the diffs between consecutive ones and the

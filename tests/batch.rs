@@ -143,6 +143,7 @@ fn every_folder_of_the_contract_is_written() {
         [
             "changes.csv",
             "changes.xlsx",
+            "commitments.csv",
             "diff.html",
             "diff.json",
             "diff.md"

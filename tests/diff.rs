@@ -445,4 +445,41 @@ fn final_report_differs_as_documented() {
         diff.commitments.iter().all(|f| f.due.year() < 2025),
         "18's June 2025 is not due yet"
     );
+    // 2024 text: "Høsten 2024 startet IMDi arbeidet med å utvikle et
+    // aktørkart …, og aktørkartet skal etter planen publiseres i løpet av
+    // 2025": the promised start happened; 2025 is the next step.
+    let five = diff
+        .commitments
+        .iter()
+        .find(|f| f.measure.to_string() == "5" && f.due.to_string() == "2024-H2")
+        .unwrap();
+    assert_eq!(five.verdict, Verdict::Kept);
+    assert!(
+        five.evidence
+            .as_deref()
+            .is_some_and(|e| e.starts_with("Høsten 2024 startet IMDi")),
+        "{five:?}"
+    );
+    // 2023 text, measure 17: "… og svarfristen er 15. januar 2024" is the
+    // survey's deadline for its respondents, not a promise.
+    assert!(
+        !diff
+            .commitments
+            .iter()
+            .any(|f| f.measure.to_string() == "17"),
+        "a response deadline is no promise"
+    );
+    let eight = diff
+        .commitments
+        .iter()
+        .find(|f| f.measure.to_string() == "8")
+        .unwrap();
+    assert_eq!(eight.reason, tiltak::diff::Reason::DeliveredLate);
+    assert!(
+        eight
+            .evidence
+            .as_deref()
+            .is_some_and(|e| e.contains("oktober 2024")),
+        "{eight:?}"
+    );
 }

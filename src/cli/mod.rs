@@ -167,6 +167,7 @@ fn destination(output: &OutputArgs, command: &str, writes: Writes) -> Result<Des
         md: chosen.contains(&Format::Md),
         html: chosen.contains(&Format::Html),
         xlsx: chosen.contains(&Format::Xlsx),
+        lang: tiltak::render::lang::Lang::default(),
     };
     Ok(Destination::Dir(out.clone(), formats))
 }

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-pub use followup::{FollowUp, Verdict};
+pub use followup::{FollowUp, Reason, Verdict};
 pub use words::{Segment, SegmentKind};
 
 use crate::model::{Change, ChangeKind, Field, MeasureId, Report};

@@ -27,7 +27,7 @@ pub struct NotA {
 }
 
 impl NotA {
-    fn new(text: &str, expected: &'static str) -> NotA {
+    pub(crate) fn new(text: &str, expected: &'static str) -> NotA {
         NotA {
             text: text.to_string(),
             expected,

@@ -3,6 +3,7 @@
 use crate::error::Result;
 use crate::model::{Finding, Report};
 use crate::render::csv::{self, Dialect};
+use crate::render::lang::Lang;
 use crate::render::output::OutputSet;
 use crate::render::tables::{self, Table};
 
@@ -19,6 +20,9 @@ pub struct Formats {
     pub html: bool,
     /// One Excel workbook, a sheet per table.
     pub xlsx: bool,
+    /// The language of what a person reads (CSV and JSON keep the
+    /// contract's names whatever it is).
+    pub lang: Lang,
 }
 
 fn add_tables(
@@ -100,8 +104,8 @@ pub fn findings(
     Ok(())
 }
 
-/// Adds the files of `tiltak diff`: `changes.csv`, `changes.xlsx`,
-/// `diff.json`, `diff.md`, `diff.html`.
+/// Adds the files of `tiltak diff`: `changes.csv`, `commitments.csv`,
+/// `changes.xlsx`, `diff.json`, `diff.md`, `diff.html`.
 pub fn diff(
     set: &mut OutputSet,
     diff: &crate::diff::Diff,
@@ -110,7 +114,10 @@ pub fn diff(
 ) -> Result<()> {
     add_tables(
         set,
-        &[tables::changes(&diff.changes)],
+        &[
+            tables::changes(&diff.changes),
+            tables::follow_ups(diff, formats.lang),
+        ],
         "changes.xlsx",
         formats,
         dialect,

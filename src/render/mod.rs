@@ -11,6 +11,7 @@ pub mod escape;
 pub mod files;
 pub mod findings;
 pub mod index;
+pub mod lang;
 pub mod markdown;
 pub mod output;
 pub mod tables;

@@ -4,12 +4,13 @@
 use std::io::{self, Write};
 
 use super::{
-    NONE, cell, count, field, follow_up_id, kind_counts, matrix_axes, measure_label, mentions_text,
-    or_none, status_line, summary,
+    NONE, cell, count, field, follow_up_id, kind_counts, matrix_axes, measure_label, or_none,
+    status_line, summary,
 };
 use crate::diff::{Diff, FieldDiff, MeasureDiff, SegmentKind};
 use crate::model::{Change, ChangeKind};
 use crate::render::escape::html as esc;
+use crate::render::lang::{Lang, Text};
 
 /// Writes `diff.html`.
 pub fn html(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
@@ -43,11 +44,11 @@ pub fn html(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
         }
     )?;
     writeln!(out, "<pre class=\"summary\">{}</pre>", esc(&summary(diff)))?;
+    commitments(diff, out)?;
     transitions(diff, out)?;
     summary_counts(diff, out)?;
     filters(diff, out)?;
     measures(diff, out)?;
-    commitments(diff, out)?;
     writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>")
 }
 
@@ -160,29 +161,37 @@ fn measures(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The promises that fell due, near the top: verdict, evidence, reason.
 fn commitments(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     if diff.commitments.is_empty() {
         return Ok(());
     }
+    let lang = Lang::En;
     writeln!(
         out,
-        "<h2>Commitments due by {}</h2>\n<table class=\"commitments\">",
-        esc(&diff.new.as_of)
+        "<h2 id=\"promises\">Commitments due by {}</h2>\n<p>{}</p>\n<table class=\"commitments\">",
+        esc(&diff.new.as_of),
+        esc(lang.text(Text::VerdictRule))
     )?;
     writeln!(
         out,
-        "<tr><th>measure</th><th>due</th><th>promised</th><th>now</th><th>new report says</th><th>verdict</th></tr>"
+        "<tr><th>measure</th><th>due</th><th>promised</th><th>now</th><th>new report says</th><th>verdict</th><th>why</th></tr>"
     )?;
     for f in &diff.commitments {
         writeln!(
             out,
-            "<tr class=\"{v}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{v}</td></tr>",
+            "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            f.verdict.as_str(),
             esc(&follow_up_id(f)),
             esc(&f.due.to_string()),
             esc(&f.promise),
             esc(f.new_status.as_deref().unwrap_or(NONE)),
-            esc(&mentions_text(f)),
-            v = f.verdict.as_str()
+            esc(f
+                .evidence
+                .as_deref()
+                .unwrap_or(lang.text(Text::NothingFound))),
+            esc(lang.verdict(f.verdict)),
+            esc(lang.reason(f.reason)),
         )?;
     }
     writeln!(out, "</table>")

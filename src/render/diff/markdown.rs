@@ -2,13 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::{
-    NONE, cell, count, field, matrix_axes, measure_label, mentions_text, or_none, status_line,
-    summary,
-};
+use super::{NONE, cell, count, field, matrix_axes, measure_label, or_none, status_line, summary};
 use crate::diff::{Diff, FieldDiff, SegmentKind};
 use crate::model::ChangeKind;
 use crate::render::escape::markdown as md;
+use crate::render::lang::{Lang, Text};
 
 /// Writes `diff.md`: the summary, the transition matrix, the summary
 /// sentence's counts, each changed measure with its word diffs, and the
@@ -37,10 +35,10 @@ pub fn markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     for line in summary(diff).lines() {
         writeln!(out, "{}", md(line).replace("  ", "- "))?;
     }
+    commitments(diff, out)?;
     transitions(diff, out)?;
     summary_counts(diff, out)?;
-    measures(diff, out)?;
-    commitments(diff, out)
+    measures(diff, out)
 }
 
 fn transitions(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
@@ -121,21 +119,28 @@ fn measures(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The promises that fell due, each with its verdict, the sentence that
+/// decided it and why; near the top, as the question readers ask first.
 fn commitments(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     if diff.commitments.is_empty() {
         return Ok(());
     }
+    let lang = Lang::En;
     writeln!(out, "\n## Commitments due by {}\n", diff.new.as_of)?;
+    writeln!(out, "{}\n", lang.text(Text::VerdictRule))?;
     for f in &diff.commitments {
         writeln!(
             out,
-            "- **{}** (due {}, {}): «{}»  \n  now {}: {}",
+            "- **{}** (due {}, **{}**): «{}»  \n  now {}: {}  \n  {}",
             md(&f.measure.to_string()),
             f.due,
-            f.verdict.as_str(),
+            lang.verdict(f.verdict),
             md(&f.promise),
             md(f.new_status.as_deref().unwrap_or(NONE)),
-            md(&mentions_text(f))
+            md(f.evidence
+                .as_deref()
+                .unwrap_or(lang.text(Text::NothingFound))),
+            md(lang.reason(f.reason)),
         )?;
     }
     Ok(())

@@ -167,15 +167,6 @@ fn field<'a>(m: &'a MeasureDiff, c: &Change) -> Option<&'a FieldDiff> {
     m.fields.iter().find(|f| f.field == c.field)
 }
 
-/// What the new report says about a promise, or that it says nothing.
-fn mentions_text(f: &FollowUp) -> String {
-    if f.mentions.is_empty() {
-        "(nothing found)".into()
-    } else {
-        f.mentions.join(" ")
-    }
-}
-
 fn count(c: Option<u32>) -> String {
     c.map_or_else(|| NONE.to_string(), |c| c.to_string())
 }

@@ -1,0 +1,261 @@
+//! The tool's own words for readers, in bokmål and English.
+//!
+//! Takes a [`Lang`] and a thing to name (a [`Text`], a verdict, a column of
+//! the contract, a date), gives the words a person reads in HTML, Markdown,
+//! xlsx and stdout. The genre's words (what the parser reads in a report)
+//! stay in `vocab`; this is the catalogue of what the tool says itself, and
+//! so it may hold Norwegian. CSV and JSON keep the contract's English names
+//! and ISO values and do not come here.
+
+use std::str::FromStr;
+
+use crate::diff::{Reason, Verdict};
+use crate::model::{Due, NotA, Season};
+
+/// The language of everything a person reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// Norwegian bokmål, the readers' language and the default.
+    #[default]
+    Nb,
+    /// English.
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = NotA;
+
+    fn from_str(s: &str) -> Result<Lang, NotA> {
+        match s {
+            "nb" | "no" => Ok(Lang::Nb),
+            "en" => Ok(Lang::En),
+            _ => Err(NotA::new(s, "a language (nb or en)")),
+        }
+    }
+}
+
+/// A phrase of the tool's own, looked up with [`Lang::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// The heading of the promises section.
+    Promises,
+    /// "due", the column.
+    Due,
+    /// "promised", the column.
+    Promise,
+    /// "status now", the column.
+    NewStatus,
+    /// "the new report says", the column.
+    Evidence,
+    /// "verdict", the column.
+    Verdict,
+    /// "why", the column.
+    Reason,
+    /// "measure", the column.
+    Measure,
+    /// "title", the column.
+    Title,
+    /// How verdicts are decided, one paragraph.
+    VerdictRule,
+    /// "(nothing found)".
+    NothingFound,
+    /// "removed" (a measure).
+    Removed,
+}
+
+impl Lang {
+    /// The `lang` attribute of an HTML page.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    /// A phrase of the tool's own.
+    pub fn text(self, text: Text) -> &'static str {
+        let (nb, en) = match text {
+            Text::Promises => ("Løfter som forfalt", "Promises that fell due"),
+            Text::Due => ("frist", "due"),
+            Text::Promise => ("lovet", "promised"),
+            Text::NewStatus => ("status nå", "status now"),
+            Text::Evidence => ("ny rapport sier", "the new report says"),
+            Text::Verdict => ("vurdering", "verdict"),
+            Text::Reason => ("hvorfor", "why"),
+            Text::Measure => ("tiltak", "measure"),
+            Text::Title => ("tittel", "title"),
+            Text::VerdictRule => (
+                "Vurderingen leses fra det den nye rapporten sier om akkurat dette løftet, \
+                 ledd for ledd: holdt når et ledd sier at det er levert uten å nevne en senere \
+                 dato; forsinket når et ledd nevner en dato etter fristen; falt bort når \
+                 tiltaket mangler eller har status ikke gjennomført eller avlyst; ellers holdt \
+                 når status er ferdigstilt, og uklart ellers. En frist satt for andre \
+                 (svarfrist, høringsfrist) er ikke et løfte.",
+                "The verdict is read from what the new report says about this very promise, \
+                 clause by clause: kept when a clause says it was delivered without naming a \
+                 later date; delayed when a clause names a date after the due date; dropped \
+                 when the measure is gone or its status says not done or cancelled; otherwise \
+                 kept when the status is finished, and unclear else. A deadline set for others \
+                 (a survey's response deadline, a consultation's) is not a promise.",
+            ),
+            Text::NothingFound => ("(ingenting funnet)", "(nothing found)"),
+            Text::Removed => ("fjernet", "removed"),
+        };
+        self.pick(nb, en)
+    }
+
+    /// A verdict as a reader says it ("holdt", "kept").
+    pub fn verdict(self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Kept => self.pick("holdt", "kept"),
+            Verdict::Delayed => self.pick("forsinket", "delayed"),
+            Verdict::Dropped => self.pick("falt bort", "dropped"),
+            Verdict::Unclear => self.pick("uklart", "unclear"),
+        }
+    }
+
+    /// Why a verdict was given, one sentence.
+    pub fn reason(self, reason: Reason) -> &'static str {
+        let (nb, en) = match reason {
+            Reason::Delivered => (
+                "Den nye rapporten sier at det er levert, uten en senere dato.",
+                "The new report says it was delivered, with no later date.",
+            ),
+            Reason::DeliveredLate => (
+                "Den nye rapporten sier at det ble levert, men etter fristen.",
+                "The new report says it was delivered, but after the due date.",
+            ),
+            Reason::PromisedAnew => (
+                "Den nye rapporten gir en ny dato etter fristen.",
+                "The new report names a new date after the due date.",
+            ),
+            Reason::MeasureGone => (
+                "Tiltaket er ikke med i den nye rapporten.",
+                "The measure is not in the new report.",
+            ),
+            Reason::NotDone => (
+                "Den nye statusen sier at tiltaket ikke ble gjennomført eller er avlyst.",
+                "The new status says the measure was not done or was cancelled.",
+            ),
+            Reason::StatusFinished => (
+                "Ingen setning avgjør det, men tiltaket har status ferdig.",
+                "No sentence decides it, but the measure's status is finished.",
+            ),
+            Reason::MentionedOnly => (
+                "Den nye rapporten nevner det, men sier verken at det er levert eller gir en ny dato.",
+                "The new report mentions it but says neither that it was delivered nor a new date.",
+            ),
+            Reason::NotMentioned => (
+                "Den nye rapporten sier ingenting om det.",
+                "The new report says nothing about it.",
+            ),
+        };
+        self.pick(nb, en)
+    }
+
+    /// An ISO date as a reader writes it: 31.12.2023 in bokmål, the ISO
+    /// date in English. Anything else passes through.
+    pub fn date(self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        match (self, parts.as_slice()) {
+            (Lang::Nb, [y, m, d]) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                format!("{d}.{m}.{y}")
+            }
+            _ => iso.to_string(),
+        }
+    }
+
+    /// A due date as a reader says it: "februar 2024", "1. halvår 2024",
+    /// "våren 2024", "2024".
+    pub fn due(self, due: Due) -> String {
+        let year = due.year();
+        match due {
+            Due::Month { month, .. } => {
+                let names = self.pick_list(&MONTHS_NB, &MONTHS_EN);
+                let name = names.get(usize::from(month).wrapping_sub(1)).unwrap_or(&"");
+                format!("{name} {year}")
+            }
+            Due::Half { first, .. } => match (self, first) {
+                (Lang::Nb, true) => format!("1. halvår {year}"),
+                (Lang::Nb, false) => format!("2. halvår {year}"),
+                (Lang::En, true) => format!("first half of {year}"),
+                (Lang::En, false) => format!("second half of {year}"),
+            },
+            Due::Season { season, .. } => {
+                let name = match season {
+                    Season::Spring => self.pick("våren", "spring"),
+                    Season::Summer => self.pick("sommeren", "summer"),
+                    Season::Autumn => self.pick("høsten", "autumn"),
+                    Season::Winter => self.pick("vinteren", "winter"),
+                };
+                format!("{name} {year}")
+            }
+            Due::Year(year) => year.to_string(),
+        }
+    }
+
+    fn pick(self, nb: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Nb => nb,
+            Lang::En => en,
+        }
+    }
+
+    fn pick_list(
+        self,
+        nb: &'static [&'static str],
+        en: &'static [&'static str],
+    ) -> &'static [&'static str] {
+        match self {
+            Lang::Nb => nb,
+            Lang::En => en,
+        }
+    }
+}
+
+const MONTHS_NB: [&str; 12] = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_halves_as_readers_write_them() {
+        assert_eq!(Lang::Nb.date("2023-12-31"), "31.12.2023");
+        assert_eq!(Lang::En.date("2023-12-31"), "2023-12-31");
+        assert_eq!(Lang::Nb.date(""), "");
+        let due = |s: &str| s.parse::<Due>().unwrap();
+        assert_eq!(Lang::Nb.due(due("2024-H1")), "1. halvår 2024");
+        assert_eq!(Lang::Nb.due(due("2024-02")), "februar 2024");
+        assert_eq!(Lang::En.due(due("2024-H2")), "second half of 2024");
+        assert_eq!(Lang::Nb.due(due("2024")), "2024");
+    }
+}
