@@ -14,9 +14,12 @@ use crate::diff::{self, Diff};
 use crate::error::{Error, Result};
 use crate::model::{Finding, Report};
 use crate::render::csv::Dialect;
+use crate::render::diff::PdfLinks;
 use crate::render::files::{self, Formats};
 use crate::render::index::{self, DiffEntry, ReportEntry};
+use crate::render::lang::Lang;
 use crate::render::output::OutputSet;
+use crate::render::relative_href;
 use crate::render::tables;
 use crate::timeline::{self, Timeline};
 
@@ -40,6 +43,8 @@ pub struct Batch {
     pub diffs: Vec<Compared>,
     /// The status of every measure in every report.
     pub timeline: Timeline,
+    /// The folder the reports were read from, for links to their pages.
+    pub inputs: PathBuf,
 }
 
 /// One report with its findings.
@@ -99,26 +104,34 @@ impl Batch {
             reports,
             diffs,
             timeline,
+            inputs: inputs.to_path_buf(),
         })
     }
 
     /// Writes every output under `outputs`: a folder per report and per
     /// diff, then `timeline.csv` and `index.html`. Returns the folders
     /// written, in that order, and the index page last.
-    pub fn write(&self, outputs: &Path, dialect: Dialect) -> Result<Vec<PathBuf>> {
+    /// What a person reads is in `lang`.
+    pub fn write(&self, outputs: &Path, dialect: Dialect, lang: Lang) -> Result<Vec<PathBuf>> {
+        let all = Formats { lang, ..ALL };
         let mut written = Vec::new();
         for checked in &self.reports {
             let dir = outputs.join(&checked.folder);
             let mut set = OutputSet::new(&dir)?;
-            files::report(&mut set, &checked.report, ALL, dialect)?;
-            files::findings(&mut set, &checked.report, &checked.findings, ALL, dialect)?;
+            files::report(&mut set, &checked.report, all, dialect)?;
+            files::findings(&mut set, &checked.report, &checked.findings, all, dialect)?;
             set.commit()?;
             written.push(dir);
         }
         for compared in &self.diffs {
             let dir = outputs.join(&compared.folder);
             let mut set = OutputSet::new(&dir)?;
-            files::diff(&mut set, &compared.diff, ALL, dialect)?;
+            let pdf = |source: &str| relative_href(&dir, &self.inputs.join(source));
+            let pdfs = PdfLinks {
+                old: pdf(&compared.diff.old.source),
+                new: pdf(&compared.diff.new.source),
+            };
+            files::diff(&mut set, &compared.diff, &pdfs, all, dialect)?;
             set.commit()?;
             written.push(dir);
         }
@@ -126,14 +139,14 @@ impl Batch {
         set.add("timeline.csv", |w| {
             crate::render::csv::write(&tables::timeline(&self.timeline), w, dialect)
         })?;
-        set.add("index.html", |w| self.index(w))?;
+        set.add("index.html", |w| self.index(lang, w))?;
         set.commit()?;
         written.push(outputs.join("index.html"));
         Ok(written)
     }
 
     /// `index.html`: the landing page over every report and diff.
-    fn index(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    fn index(&self, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let reports: Vec<ReportEntry> = self
             .reports
             .iter()
@@ -148,7 +161,7 @@ impl Batch {
             .iter()
             .map(|c| DiffEntry {
                 folder: c.folder.clone(),
-                summary: crate::render::diff::summary(&c.diff)
+                summary: crate::render::diff::summary(&c.diff, lang)
                     .lines()
                     .next()
                     .unwrap_or_default()

@@ -8,6 +8,7 @@ use tiltak::Report;
 use tiltak::batch::Batch;
 use tiltak::model::{ChangeKind, Field, MeasureId, Rule};
 use tiltak::render::csv::Dialect;
+use tiltak::render::lang::Lang;
 
 use crate::util;
 
@@ -102,7 +103,9 @@ fn every_folder_of_the_contract_is_written() {
     let (old, new) = two_years();
     let batch = Batch::build(vec![old, new], Path::new("inputs")).unwrap();
     let outputs = tempfile::tempdir().unwrap();
-    let written = batch.write(outputs.path(), Dialect::default()).unwrap();
+    let written = batch
+        .write(outputs.path(), Dialect::default(), Lang::Nb)
+        .unwrap();
     let names: Vec<String> = written
         .iter()
         .map(|p| {

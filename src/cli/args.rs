@@ -49,8 +49,21 @@ pub struct Cli {
     /// Print more: timings and every warning. Example: tiltak -v check r.pdf
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Language of what a person reads (HTML, Markdown, xlsx, summaries);
+    /// CSV and JSON keep the contract's names. Example: --lang en
+    #[arg(long, value_enum, default_value = "nb", global = true)]
+    pub lang: LangArg,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// A language for readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Norwegian bokmål.
+    Nb,
+    /// English.
+    En,
 }
 
 /// Limits that keep one pathological PDF from stalling a batch.

@@ -25,9 +25,9 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
     }
     let (reports, failed) = read_all(&files, context);
     let batch = Batch::build(reports, inputs)?;
-    batch.write(outputs, context.dialect)?;
+    batch.write(outputs, context.dialect, context.lang)?;
     if context.verbosity != Verbosity::Quiet {
-        print_written(&batch, outputs)?;
+        print_written(&batch, outputs, context)?;
     }
     Ok(if failed {
         super::FAILURE
@@ -85,7 +85,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
     (reports, failed)
 }
 
-fn print_written(batch: &Batch, outputs: &Path) -> Result<(), Error> {
+fn print_written(batch: &Batch, outputs: &Path, context: &Context) -> Result<(), Error> {
     let mut text = String::new();
     for checked in &batch.reports {
         text.push_str(&format!(
@@ -97,7 +97,7 @@ fn print_written(batch: &Batch, outputs: &Path) -> Result<(), Error> {
         ));
     }
     for compared in &batch.diffs {
-        let summary = tiltak::render::diff::summary(&compared.diff);
+        let summary = tiltak::render::diff::summary(&compared.diff, context.lang);
         text.push_str(&format!("{}:\n{summary}", compared.folder));
     }
     text.push_str(&format!("{}\n", outputs.join("index.html").display()));

@@ -16,6 +16,7 @@ use args::{Cli, Command, Format, OutputArgs, SchemaDocument};
 use tiltak::Error;
 use tiltak::render::csv::Dialect;
 use tiltak::render::files::Formats;
+use tiltak::render::lang::Lang;
 
 /// Exit status: success, no findings, no changes.
 pub const SUCCESS: u8 = 0;
@@ -43,6 +44,8 @@ pub struct Context {
     pub verbosity: Verbosity,
     /// Limits for reading one file.
     pub limits: tiltak::Limits,
+    /// The language of summaries and of the files people read.
+    pub lang: Lang,
 }
 
 impl Context {
@@ -80,6 +83,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let context = Context {
         dialect: Dialect { excel: cli.excel },
         verbosity,
+        lang: match cli.lang {
+            args::LangArg::Nb => Lang::Nb,
+            args::LangArg::En => Lang::En,
+        },
         limits: tiltak::Limits {
             max_pages: cli.limits.max_pages,
             max_bytes: cli.limits.max_mb.saturating_mul(1024 * 1024),
@@ -105,18 +112,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Extract { file, pages }) => extract::run(&file, pages, &context)?,
         Some(Command::Parse(args)) => parse::run(
             &args.file,
-            destination(&args.output, "parse", FILES)?,
+            destination(&args.output, "parse", FILES, context.lang)?,
             &context,
         )?,
         Some(Command::Check(args)) => check::run(
             &args.file,
-            destination(&args.output, "check", FILES)?,
+            destination(&args.output, "check", FILES, context.lang)?,
             &context,
         )?,
         Some(Command::Diff { old, new, output }) => diff::run(
             &old,
             &new,
-            destination(&output, "diff", DIFF_FILES)?,
+            destination(&output, "diff", DIFF_FILES, context.lang)?,
             &context,
         )?,
         Some(Command::Schema { document }) => schema(document)?,
@@ -139,7 +146,12 @@ struct Writes {
 
 /// Turns `--out`/`--format` into a destination; refuses a format the
 /// command cannot write rather than writing nothing.
-fn destination(output: &OutputArgs, command: &str, writes: Writes) -> Result<Destination, Error> {
+fn destination(
+    output: &OutputArgs,
+    command: &str,
+    writes: Writes,
+    lang: Lang,
+) -> Result<Destination, Error> {
     let Some(out) = &output.out else {
         return Ok(Destination::Summary);
     };
@@ -167,7 +179,7 @@ fn destination(output: &OutputArgs, command: &str, writes: Writes) -> Result<Des
         md: chosen.contains(&Format::Md),
         html: chosen.contains(&Format::Html),
         xlsx: chosen.contains(&Format::Xlsx),
-        lang: tiltak::render::lang::Lang::default(),
+        lang,
     };
     Ok(Destination::Dir(out.clone(), formats))
 }

@@ -106,9 +106,12 @@ pub fn findings(
 
 /// Adds the files of `tiltak diff`: `changes.csv`, `commitments.csv`,
 /// `changes.xlsx`, `diff.json`, `diff.md`, `diff.html`.
+///
+/// `pdfs` locates the two PDFs from the output folder, for page links.
 pub fn diff(
     set: &mut OutputSet,
     diff: &crate::diff::Diff,
+    pdfs: &crate::render::diff::PdfLinks,
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
@@ -126,10 +129,14 @@ pub fn diff(
         add_json(set, "diff.json", diff)?;
     }
     if formats.md {
-        set.add("diff.md", |w| crate::render::diff::markdown(diff, w))?;
+        set.add("diff.md", |w| {
+            crate::render::diff::markdown(diff, formats.lang, w)
+        })?;
     }
     if formats.html {
-        set.add("diff.html", |w| crate::render::diff::html(diff, w))?;
+        set.add("diff.html", |w| {
+            crate::render::diff::html(diff, formats.lang, pdfs, w)
+        })?;
     }
     Ok(())
 }

@@ -10,7 +10,7 @@
 use std::str::FromStr;
 
 use crate::diff::{Reason, Verdict};
-use crate::model::{Due, NotA, Season};
+use crate::model::{ChangeKind, Due, Field, NotA, Season};
 
 /// The language of everything a person reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,6 +61,48 @@ pub enum Text {
     NothingFound,
     /// "removed" (a measure).
     Removed,
+    /// "added" (a measure).
+    Added,
+    /// "unchanged".
+    Unchanged,
+    /// The heading of the transition matrix.
+    Transitions,
+    /// The heading of the sub-measures' transitions.
+    SubMeasures,
+    /// The heading of the summary sentence's counts.
+    SummarySentence,
+    /// "count", a column.
+    Count,
+    /// The heading of the measures.
+    Measures,
+    /// "Changes", the page title's first word.
+    Changes,
+    /// "Old", before the old report's file.
+    Old,
+    /// "New", before the new report's file.
+    New,
+    /// "status per".
+    StatusPer,
+    /// "final report".
+    FinalReport,
+    /// "Not done", before the measures the plan ended without.
+    NotDoneList,
+    /// "Delayed", before the delayed promises.
+    DelayedList,
+    /// "Unchanged measures".
+    UnchangedList,
+    /// "number", a renumbering's label.
+    Number,
+    /// "Filter", the label of the text filter.
+    Filter,
+    /// "Show measures with changes of kind".
+    ShowKinds,
+    /// "old" column head of the side-by-side view.
+    OldText,
+    /// "new" column head of the side-by-side view.
+    NewText,
+    /// "page", before a PDF page link.
+    Page,
 }
 
 impl Lang {
@@ -100,8 +142,120 @@ impl Lang {
             ),
             Text::NothingFound => ("(ingenting funnet)", "(nothing found)"),
             Text::Removed => ("fjernet", "removed"),
+            Text::Added => ("nytt", "added"),
+            Text::Unchanged => ("uendret", "unchanged"),
+            Text::Transitions => ("Statusendringer, tiltak", "Status transitions, measures"),
+            Text::SubMeasures => ("Deltiltak", "Sub-measures"),
+            Text::SummarySentence => ("Oppsummeringssetningen", "Summary sentence"),
+            Text::Count => ("antall", "count"),
+            Text::Measures => ("Tiltak med endringer", "Measures with changes"),
+            Text::Changes => ("Endringer", "Changes"),
+            Text::Old => ("Gammel", "Old"),
+            Text::New => ("Ny", "New"),
+            Text::StatusPer => ("status per", "status as of"),
+            Text::FinalReport => ("sluttrapport", "final report"),
+            Text::NotDoneList => ("Ikke gjennomført", "Not done"),
+            Text::DelayedList => ("Forsinkede løfter", "Delayed promises"),
+            Text::UnchangedList => ("Uendret", "Unchanged"),
+            Text::Number => ("nummer", "number"),
+            Text::Filter => ("Filter", "Filter"),
+            Text::ShowKinds => (
+                "Vis tiltak med endring i",
+                "Show measures with changes of kind",
+            ),
+            Text::OldText => ("før", "before"),
+            Text::NewText => ("nå", "now"),
+            Text::Page => ("side", "page"),
         };
         self.pick(nb, en)
+    }
+
+    /// "33 tiltak og 4 deltiltak sammenlignet", counted as the ministry
+    /// counts: measures and sub-measures apart.
+    pub fn compared(self, top: usize, sub: usize) -> String {
+        match (self, sub) {
+            (Lang::Nb, 0) => format!("{top} tiltak sammenlignet"),
+            (Lang::Nb, _) => format!("{top} tiltak og {sub} deltiltak sammenlignet"),
+            (Lang::En, 0) => format!("{top} measures compared"),
+            (Lang::En, _) => format!("{top} measures and {sub} sub-measures compared"),
+        }
+    }
+
+    /// "33 tiltak, 4 deltiltak": how many of each a report has.
+    pub fn measure_count(self, top: usize, sub: usize) -> String {
+        match (self, sub) {
+            (Lang::Nb, 0) => format!("{top} tiltak"),
+            (Lang::Nb, _) => format!("{top} tiltak, {sub} deltiltak"),
+            (Lang::En, 0) => format!("{top} measures"),
+            (Lang::En, _) => format!("{top} measures, {sub} sub-measures"),
+        }
+    }
+
+    /// "0 nye, 0 fjernet, 0 omnummerert".
+    pub fn added_removed(self, added: usize, removed: usize, renumbered: usize) -> String {
+        match self {
+            Lang::Nb => format!("{added} nye, {removed} fjernet, {renumbered} omnummerert"),
+            Lang::En => format!("{added} added, {removed} removed, {renumbered} renumbered"),
+        }
+    }
+
+    /// "24 tekstendringer (tittel 1, beskrivelse 0, fremdrift 23), 2
+    /// ansvarlig, 0 innsatsområde".
+    pub fn text_changes(
+        self,
+        [title, description, progress, responsible, area]: [usize; 5],
+    ) -> String {
+        let all = title + description + progress;
+        match self {
+            Lang::Nb => format!(
+                "{all} tekstendringer (tittel {title}, beskrivelse {description}, fremdrift {progress}), \
+                 {responsible} endret ansvarlig, {area} endret innsatsområde"
+            ),
+            Lang::En => format!(
+                "{all} text changes (title {title}, description {description}, progress {progress}), \
+                 {responsible} responsible, {area} area"
+            ),
+        }
+    }
+
+    /// "14 løfter forfalt innen 31.12.2024".
+    pub fn promises_due(self, n: usize, by: &str) -> String {
+        let by = self.date(by);
+        match self {
+            Lang::Nb => format!("{n} løfter forfalt innen {by}"),
+            Lang::En => format!("{n} commitments due by {by}"),
+        }
+    }
+
+    /// A change kind as a reader says it.
+    pub fn kind(self, kind: ChangeKind) -> &'static str {
+        let (nb, en) = match kind {
+            ChangeKind::Added => ("nytt tiltak", "added"),
+            ChangeKind::Removed => ("fjernet tiltak", "removed"),
+            ChangeKind::Renumbered => ("nytt nummer", "renumbered"),
+            ChangeKind::Status => ("status", "status"),
+            ChangeKind::Responsible => ("ansvarlig", "responsible"),
+            ChangeKind::Title => ("tittel", "title"),
+            ChangeKind::Area => ("innsatsområde", "area"),
+            ChangeKind::Description => ("beskrivelse", "description"),
+            ChangeKind::Progress => ("fremdrift", "progress"),
+        };
+        self.pick(nb, en)
+    }
+
+    /// A changed field as a reader says it.
+    pub fn field(self, field: &Field) -> String {
+        let kind = match field {
+            Field::Measure => return self.pick("tiltak", "measure").to_string(),
+            Field::Status => ChangeKind::Status,
+            Field::Responsible => ChangeKind::Responsible,
+            Field::Title => ChangeKind::Title,
+            Field::Area => ChangeKind::Area,
+            Field::Description => ChangeKind::Description,
+            Field::Progress => ChangeKind::Progress,
+            Field::Summary(name) => return name.clone(),
+        };
+        self.kind(kind).to_string()
     }
 
     /// A verdict as a reader says it ("holdt", "kept").
