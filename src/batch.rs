@@ -16,7 +16,7 @@ use crate::model::{Finding, Report};
 use crate::render::csv::Dialect;
 use crate::render::diff::PdfLinks;
 use crate::render::files::{self, Formats};
-use crate::render::index::{self, DiffEntry, ReportEntry};
+use crate::render::index::{self, DiffEntry, Index, ReportEntry, Skipped};
 use crate::render::lang::Lang;
 use crate::render::output::OutputSet;
 use crate::render::relative_href;
@@ -45,6 +45,8 @@ pub struct Batch {
     pub timeline: Timeline,
     /// The folder the reports were read from, for links to their pages.
     pub inputs: PathBuf,
+    /// Inputs that could not be read, for the landing page to name.
+    pub skipped: Vec<Skipped>,
 }
 
 /// One report with its findings.
@@ -105,6 +107,7 @@ impl Batch {
             diffs,
             timeline,
             inputs: inputs.to_path_buf(),
+            skipped: Vec::new(),
         })
     }
 
@@ -161,14 +164,17 @@ impl Batch {
             .iter()
             .map(|c| DiffEntry {
                 folder: c.folder.clone(),
-                summary: crate::render::diff::summary(&c.diff, lang)
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
+                diff: &c.diff,
             })
             .collect();
-        index::html(&reports, &diffs, &self.timeline, out)
+        let page = Index {
+            reports: &reports,
+            diffs: &diffs,
+            timeline: &self.timeline,
+            skipped: &self.skipped,
+            lang,
+        };
+        index::html(&page, out)
     }
 }
 

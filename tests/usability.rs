@@ -199,47 +199,168 @@ fn completions_name_the_subcommands() {
     }
 }
 
-/// Loads outputs/index.html of a fresh main-job run in headless Chromium,
-/// fails on console errors and saves a screenshot.
+/// What the probe script measured in the page (see [`PROBE`]).
+#[derive(Debug, serde::Deserialize)]
+struct Probe {
+    /// The page is wider than the window: it scrolls sideways.
+    overflow: bool,
+    /// The document's and the window's widths.
+    widths: (f64, f64),
+    /// The top of the headline, if the page has one.
+    headline_top: Option<f64>,
+    /// The window's height.
+    height: f64,
+    /// Where the element of the URL's #fragment is, from the window's top.
+    anchor_top: Option<f64>,
+    /// The measures still shown after filtering by status.
+    by_status: Vec<String>,
+    /// The measures or rows still shown after filtering by text.
+    by_text: Vec<String>,
+}
+
+/// Run in the page once it has loaded (and scrolled to its fragment):
+/// measures layout, then uses the filter as a reader would. `STATUS` and
+/// `TEXT` are filled in per page.
+const PROBE: &str = r#"<script>
+addEventListener('load',()=>setTimeout(()=>{
+const d=document.documentElement,r={};
+r.overflow=d.scrollWidth>d.clientWidth+1;r.widths=[d.scrollWidth,d.clientWidth];r.height=innerHeight;
+const h=document.querySelector('.headline');r.headline_top=h?h.getBoundingClientRect().top:null;
+const t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));
+r.anchor_top=t?t.getBoundingClientRect().top:null;
+const shown=()=>[...document.querySelectorAll('.measure,#timeline-table tr[id]')].filter(m=>!m.hidden).map(m=>m.id);
+const fire=e=>{e.dispatchEvent(new Event('input'));e.dispatchEvent(new Event('change'));};
+const st=document.getElementById('status'),q=document.getElementById('filter');
+if(st){st.value='STATUS';fire(st);}r.by_status=st?shown():[];if(st){st.value='';fire(st);}
+if(q){q.value='TEXT';fire(q);}r.by_text=q?shown():[];
+const p=document.createElement('pre');p.id='probe';p.textContent=JSON.stringify(r);document.body.appendChild(p);
+},300));
+</script>"#;
+
+/// Runs headless Chromium on `url` at `width`×`height` with `extra`
+/// arguments; returns stdout and fails on console errors.
+fn chromium(url: &str, (width, height): (u32, u32), extra: &[String]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let run = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--window-size={width},{height}"))
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(url)
+        .output()
+        .expect("chromium is installed");
+    let log = String::from_utf8_lossy(&run.stderr);
+    let console_errors: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("CONSOLE") && (l.contains("Error") || l.contains("Uncaught")))
+        .collect();
+    assert!(console_errors.is_empty(), "{url}: {console_errors:?}");
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
+/// Loads a copy of `page` with the probe in it and reads what it measured.
+fn probe(dir: &Path, page: &str, fragment: &str, size: (u32, u32), filters: (&str, &str)) -> Probe {
+    let html = std::fs::read_to_string(dir.join(page)).unwrap();
+    let script = PROBE
+        .replace("STATUS", filters.0)
+        .replace("TEXT", filters.1);
+    let probed = dir
+        .join(page)
+        .with_file_name(format!("probe-{}", page.rsplit('/').next().unwrap()));
+    std::fs::write(
+        &probed,
+        html.replace("</body>", &format!("{script}</body>")),
+    )
+    .unwrap();
+    let url = format!("file://{}{fragment}", probed.display());
+    let dom = chromium(&url, size, &["--dump-dom".to_string()]);
+    let json = dom
+        .split("<pre id=\"probe\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</pre>").next())
+        .unwrap_or_else(|| panic!("{page}: the probe did not run"));
+    let json = json
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{page}: {e}: {json}"))
+}
+
+const DESKTOP: (u32, u32) = (1400, 900);
+const PHONE: (u32, u32) = (390, 844);
+
+/// index.html and diff.html of a fresh main-job run in headless Chromium,
+/// at 1400 and 390 px: no console errors, no sideways scrolling on a
+/// phone, the headline in the first screen, an anchor that lands on its
+/// measure, filters that hide what they should. Screenshots go to
+/// `target/screenshots/` for a person to look at.
 #[test]
 #[ignore = "needs Debian's chromium: `cargo test -- --include-ignored` (CI installs it)"]
-fn index_page_in_a_browser() {
+fn pages_in_a_browser() {
     let outputs = tempfile::tempdir().unwrap();
     let out = tiltak(&["--outputs", outputs.path().to_str().unwrap(), "-q"]);
     assert_eq!(out.status.code(), Some(0));
-    let profile = tempfile::tempdir().unwrap();
-    let screenshot = std::env::temp_dir().join("tiltak-index.png");
-    for page in ["index.html", "diff-2023-2024/diff.html"] {
-        let url = format!("file://{}", outputs.path().join(page).display());
-        let run = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--enable-logging=stderr",
-                "--v=0",
-                "--window-size=1200,1600",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(format!("--screenshot={}", screenshot.display()))
-            .arg(&url)
-            .output()
-            .expect("chromium is installed");
-        let log = String::from_utf8_lossy(&run.stderr);
-        let console_errors: Vec<&str> = log
-            .lines()
-            .filter(|l| l.contains("CONSOLE") && (l.contains("Error") || l.contains("Uncaught")))
-            .collect();
-        assert!(console_errors.is_empty(), "{page}: {console_errors:?}");
-        assert!(
-            std::fs::metadata(&screenshot)
-                .map(|m| m.len() > 10_000)
-                .unwrap_or(false),
-            "{page}: no screenshot"
-        );
+    let shots = util::repo("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    // The truth: inputs/README.md's table of the final report's edits,
+    // "25 | Pågående → Ikke gjennomført" and "5 | … actor map due 2025";
+    // measure 13 is "Videreføre TryggEst" in both reports.
+    let pages = [
+        ("index.html", ("", "TryggEst"), vec!["tiltak-13"], vec![]),
+        (
+            "diff-2023-2024/diff.html",
+            ("Ikke gjennomført", "aktørkart"),
+            vec!["tiltak-5"],
+            vec!["tiltak-25"],
+        ),
+    ];
+    for (page, filters, by_text, by_status) in pages {
+        for (size, name) in [(DESKTOP, "desktop"), (PHONE, "phone")] {
+            let p = probe(outputs.path(), page, "", size, filters);
+            assert!(
+                !p.overflow,
+                "{page} at {}px scrolls sideways: {:?}",
+                size.0, p.widths
+            );
+            let top = p
+                .headline_top
+                .unwrap_or_else(|| panic!("{page}: no headline"));
+            assert!(
+                (0.0..p.height * 0.5).contains(&top),
+                "{page}: headline at {top}"
+            );
+            assert_eq!(p.by_text, by_text, "{page}: text filter");
+            assert_eq!(p.by_status, by_status, "{page}: status filter");
+            let url = format!("file://{}", outputs.path().join(page).display());
+            let file = shots.join(format!(
+                "{}-{name}.png",
+                page.replace('/', "-").trim_end_matches(".html")
+            ));
+            chromium(&url, size, &[format!("--screenshot={}", file.display())]);
+            assert!(
+                std::fs::metadata(&file).is_ok_and(|m| m.len() > 10_000),
+                "{page}: no screenshot"
+            );
+        }
+    }
+    // A link to one measure lands on it, on a phone too.
+    for page in ["diff-2023-2024/diff.html", "index.html"] {
+        let p = probe(outputs.path(), page, "#tiltak-25", PHONE, ("", ""));
+        let top = p
+            .anchor_top
+            .unwrap_or_else(|| panic!("{page}: no #tiltak-25"));
+        assert!((-2.0..60.0).contains(&top), "{page}: #tiltak-25 at {top}");
     }
 }

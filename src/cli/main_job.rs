@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tiltak::Error;
 use tiltak::batch::{self, Batch};
 use tiltak::model::Report;
+use tiltak::render::index::Skipped;
 
 use super::{Context, Verbosity};
 
@@ -23,8 +24,10 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
             inputs.display()
         )));
     }
-    let (reports, failed) = read_all(&files, context);
-    let batch = Batch::build(reports, inputs)?;
+    let (reports, skipped) = read_all(&files, context);
+    let failed = !skipped.is_empty();
+    let mut batch = Batch::build(reports, inputs)?;
+    batch.skipped = skipped;
     batch.write(outputs, context.dialect, context.lang)?;
     if context.verbosity != Verbosity::Quiet {
         print_written(&batch, outputs, context)?;
@@ -37,8 +40,8 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
 }
 
 /// Reads every file, reporting each that cannot be read; returns the
-/// reports and whether any failed.
-fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bool) {
+/// reports and the files that could not be read, with why.
+fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, Vec<Skipped>) {
     let quiet = context.verbosity == Verbosity::Quiet;
     let progress = (files.len() > 1 && !quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(files.len() as u64);
@@ -47,7 +50,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
         );
         bar
     });
-    let mut failed = false;
+    let mut skipped = Vec::new();
     let mut reports = Vec::new();
     for file in files {
         if let Some(bar) = &progress {
@@ -72,7 +75,14 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
                     Some(bar) => bar.println(line),
                     None => eprintln!("{line}"),
                 }
-                failed = true;
+                skipped.push(Skipped {
+                    file: file
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    reason: err.to_string(),
+                });
             }
         }
         if let Some(bar) = &progress {
@@ -82,7 +92,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    (reports, failed)
+    (reports, skipped)
 }
 
 fn print_written(batch: &Batch, outputs: &Path, context: &Context) -> Result<(), Error> {

@@ -523,7 +523,8 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding
 .side{font-size:.8rem;color:#666;text-transform:uppercase}
 @media (max-width:40rem){.sbs{grid-template-columns:1fr}}
 .summary{background:#f6f6f6;padding:.5rem;white-space:pre-wrap}
-.commitments .verdict{font-weight:bold;white-space:nowrap}
+.commitments .verdict{font-weight:bold;white-space:nowrap}.commitments td:nth-child(-n+2),.commitments th{white-space:nowrap}
+.commitments td:nth-child(3),.commitments td:nth-child(5){min-width:14rem}
 tr.v-kept .verdict::before{content:'\\2713  '}tr.v-delayed .verdict::before{content:'\\23F1  '}
 tr.v-dropped .verdict::before{content:'\\2717  '}tr.v-unclear .verdict::before{content:'?  '}
 ";
