@@ -121,7 +121,15 @@ impl Batch {
         for checked in &self.reports {
             let dir = outputs.join(&checked.folder);
             let mut set = OutputSet::new(&dir)?;
-            files::report(&mut set, &checked.report, all, dialect)?;
+            let pdf = relative_href(&dir, &self.inputs.join(&checked.report.source));
+            files::report(
+                &mut set,
+                &checked.report,
+                Some(&checked.findings),
+                pdf.as_deref(),
+                all,
+                dialect,
+            )?;
             files::findings(&mut set, &checked.report, &checked.findings, all, dialect)?;
             set.commit()?;
             written.push(dir);

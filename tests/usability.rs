@@ -48,25 +48,155 @@ fn excel_csv_has_a_bom_and_semicolons() {
     assert!(excel_rows.iter().flatten().any(|c| c.contains("Pågående")));
 }
 
+/// One part of an xlsx file (a zip of XML parts), as text.
+fn xlsx_part(file: &Path, part: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(part)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// The texts of the rich-text runs of `sharedStrings.xml` whose format
+/// has `mark` (`<strike/>`, `<u/>`).
+fn runs_marked(shared: &str, mark: &str) -> Vec<String> {
+    shared
+        .split("<r>")
+        .filter(|run| run.split("</rPr>").next().is_some_and(|p| p.contains(mark)))
+        .filter_map(|run| {
+            let t = run.split("<t").nth(1)?;
+            let t = t.split_once('>')?.1;
+            Some(t.split("</t>").next()?.trim().to_string())
+        })
+        .collect()
+}
+
 #[test]
-fn xlsx_round_trips_to_the_csv_cells() {
-    use calamine::{Reader, Xlsx};
+fn report_workbook_is_made_for_excel() {
+    use calamine::{Data, Reader, Xlsx};
     let dir = tempfile::tempdir().unwrap();
-    parse_to(dir.path(), &["--format", "csv,xlsx"]);
-    let mut workbook: Xlsx<_> = calamine::open_workbook(dir.path().join("report.xlsx")).unwrap();
+    parse_to(dir.path(), &["--format", "xlsx"]);
+    let file = dir.path().join("report.xlsx");
+    let mut workbook: Xlsx<_> = calamine::open_workbook(&file).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        ["toc", "overview", "measures", "departments", "commitments"]
+        [
+            "Oversikt",
+            "Tiltak",
+            "Statustabell",
+            "Innhold",
+            "Departementer",
+            "Løfter"
+        ]
     );
-    for sheet in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&sheet).unwrap();
-        let cells: Vec<Vec<String>> = range
+    // The first sheet: the as-of date as a date, counts as numbers. The
+    // report says "Av totalt 33 tiltak"; its sub-measures are 9a, 9b, 10a
+    // and 10b.
+    let summary = workbook.worksheet_range("Oversikt").unwrap();
+    let value = |label: &str| {
+        summary
             .rows()
-            .map(|row| row.iter().map(|c| c.to_string()).collect())
-            .collect();
-        let csv = std::fs::read(dir.path().join(format!("{sheet}.csv"))).unwrap();
-        assert_eq!(cells, csv_rows(&csv, b','), "sheet {sheet}");
+            .find(|r| r[0] == label)
+            .map(|r| r[1].clone())
+            .unwrap_or_else(|| panic!("no {label}"))
+    };
+    match value("Status per") {
+        // 45291 is 2023-12-31 as an Excel serial day.
+        Data::DateTime(d) => assert!(d.is_datetime() && d.as_f64() == 45291.0, "{d:?}"),
+        other => panic!("the as-of date is {other:?}"),
     }
+    assert_eq!(value("Tiltak"), Data::Float(33.0));
+    assert_eq!(value("Deltiltak"), Data::Float(4.0));
+    let measures = workbook.worksheet_range("Tiltak").unwrap();
+    let rows: Vec<&[Data]> = measures.rows().collect();
+    assert_eq!(rows[0][0].to_string(), "Nr");
+    assert_eq!(rows[0][3].to_string(), "Innsatsområdets tittel");
+    let ids: Vec<String> = rows[1..13].iter().map(|r| r[0].to_string()).collect();
+    assert_eq!(
+        ids,
+        [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "9a", "9b", "10"
+        ]
+    );
+    // Reference text: "Innsatsområde 1: Innsats for nyankomne flyktninger
+    // og innvandrere"; measure 1's heading is on printed page 6.
+    assert_eq!(rows[1][2], Data::Float(1.0));
+    assert_eq!(
+        rows[1][3].to_string(),
+        "Innsats for nyankomne flyktninger og innvandrere"
+    );
+    assert!(matches!(rows[1][9], Data::Float(_)), "{:?}", rows[1][9]);
+    let sheet = xlsx_part(&file, "xl/worksheets/sheet2.xml");
+    assert!(
+        sheet.contains(&format!("<autoFilter ref=\"A1:M{}\"/>", rows.len())),
+        "autofilter"
+    );
+    assert!(sheet.contains("<pane ySplit=\"1\""), "frozen header");
+    assert!(sheet.contains("orientation=\"landscape\""), "landscape");
+    assert!(sheet.contains("fitToHeight=\"0\""), "fit to width");
+    assert!(sheet.contains("<hyperlink ref=\"K2\""), "page link");
+    let links = xlsx_part(&file, "xl/worksheets/_rels/sheet2.xml.rels");
+    // Excel keeps the file as the link's target and #page=N as its
+    // location within it.
+    assert!(links.contains("inputs/frihet-status-2023.pdf\""), "{links}");
+    assert!(sheet.contains("location=\"page="), "page in the link");
+    assert!(xlsx_part(&file, "xl/workbook.xml").contains("_xlnm.Print_Titles"));
+    assert!(xlsx_part(&file, "xl/styles.xml").contains("vertical=\"top\""));
+}
+
+#[test]
+fn changes_workbook_marks_the_words() {
+    use calamine::{Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let out = tiltak(&[
+        "diff",
+        "inputs/frihet-status-2023.pdf",
+        "inputs/frihet-sluttrapport-2024.pdf",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "xlsx",
+    ]);
+    util::assert_exit(&out, 1);
+    let file = dir.path().join("changes.xlsx");
+    let mut workbook: Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Oversikt", "Per tiltak", "Endringer", "Løfter"]
+    );
+    let changes = workbook.worksheet_range("Endringer").unwrap();
+    let header: Vec<String> = changes
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header, ["Tiltak", "Tittel", "Endring", "Før", "Nå"]);
+    // inputs/README.md: measure 31's "Det er 18 deltakere" became 20.
+    let shared = xlsx_part(&file, "xl/sharedStrings.xml");
+    assert!(
+        runs_marked(&shared, "<strike/>").iter().any(|t| t == "18"),
+        "struck 18"
+    );
+    assert!(
+        runs_marked(&shared, "<u/>").iter().any(|t| t == "20"),
+        "underlined 20"
+    );
+    let per = workbook.worksheet_range("Per tiltak").unwrap();
+    let row = |id: &str| {
+        per.rows()
+            .find(|r| r[0] == id)
+            .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+            .unwrap()
+    };
+    assert_eq!(row("25")[3], "Ikke gjennomført");
+    assert_eq!(row("8")[7], "forsinket", "the strategy came in October");
+    let promises = workbook.worksheet_range("Løfter").unwrap();
+    assert_eq!(promises.rows().count(), 15, "14 promises and the header");
 }
 
 #[test]

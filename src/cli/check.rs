@@ -4,7 +4,7 @@ use std::path::Path;
 
 use tiltak::model::Severity;
 use tiltak::render::output::OutputSet;
-use tiltak::render::{csv, tables};
+use tiltak::render::{csv, sheets, tables};
 
 use super::args::Format;
 use super::{Context, Destination, Verbosity};
@@ -17,7 +17,9 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
         Destination::Stdout(format) => super::to_stdout(|w| match format {
             Format::Json => serde_json::to_writer_pretty(&mut *w, &findings).map_err(Into::into),
             Format::Md => tiltak::render::findings::markdown(&report, &findings, w),
-            Format::Xlsx => tiltak::render::xlsx::write(&[tables::findings(&findings)], w),
+            Format::Xlsx => {
+                tiltak::render::xlsx::write(&sheets::findings(&findings, context.lang), w)
+            }
             Format::Csv | Format::Html => {
                 csv::write(&tables::findings(&findings), w, context.dialect)
             }

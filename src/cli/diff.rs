@@ -4,7 +4,7 @@ use std::path::Path;
 
 use tiltak::render::diff::PdfLinks;
 use tiltak::render::output::OutputSet;
-use tiltak::render::{csv, relative_href, tables};
+use tiltak::render::{csv, relative_href, sheets, tables};
 
 use super::args::Format;
 use super::{Context, Destination, Verbosity};
@@ -30,7 +30,7 @@ pub fn run(
             Format::Json => serde_json::to_writer_pretty(&mut *w, &diff).map_err(Into::into),
             Format::Md => tiltak::render::diff::markdown(&diff, context.lang, w),
             Format::Html => tiltak::render::diff::html(&diff, context.lang, &pdfs(None), w),
-            Format::Xlsx => tiltak::render::xlsx::write(&[tables::changes(&diff.changes)], w),
+            Format::Xlsx => tiltak::render::xlsx::write(&sheets::diff(&diff, context.lang), w),
             Format::Csv => csv::write(&tables::changes(&diff.changes), w, context.dialect),
         })?,
         Destination::Dir(dir, formats) => {

@@ -5,6 +5,7 @@ use crate::model::{Finding, Report};
 use crate::render::csv::{self, Dialect};
 use crate::render::lang::Lang;
 use crate::render::output::OutputSet;
+use crate::render::sheets::{self, Sheet};
 use crate::render::tables::{self, Table};
 
 /// Which kinds of file to write.
@@ -28,7 +29,7 @@ pub struct Formats {
 fn add_tables(
     set: &mut OutputSet,
     tables: &[Table],
-    workbook: &str,
+    workbook: (&str, &dyn Fn() -> Vec<Sheet>),
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
@@ -40,7 +41,8 @@ fn add_tables(
         }
     }
     if formats.xlsx {
-        set.add(workbook, |w| crate::render::xlsx::write(tables, w))?;
+        let (name, sheets) = workbook;
+        set.add(name, |w| crate::render::xlsx::write(&sheets(), w))?;
     }
     Ok(())
 }
@@ -55,16 +57,22 @@ fn add_json<T: serde::Serialize>(set: &mut OutputSet, name: &str, value: &T) -> 
 /// Adds the files of `tiltak parse`: `toc.csv`, `overview.csv`,
 /// `measures.csv`, `departments.csv`, `commitments.csv`, `report.xlsx`,
 /// `report.json`, `report.md`.
+///
+/// `findings` (when checked) go into the workbook's summary sheet; `pdf`
+/// is the report's file as a link from the output folder.
 pub fn report(
     set: &mut OutputSet,
     report: &Report,
+    findings: Option<&[Finding]>,
+    pdf: Option<&str>,
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
+    let sheets = || sheets::report(report, findings, pdf, formats.lang);
     add_tables(
         set,
         &tables::report_tables(report),
-        "report.xlsx",
+        ("report.xlsx", &sheets),
         formats,
         dialect,
     )?;
@@ -86,10 +94,11 @@ pub fn findings(
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
+    let sheets = || sheets::findings(findings, formats.lang);
     add_tables(
         set,
         &[tables::findings(findings)],
-        "findings.xlsx",
+        ("findings.xlsx", &sheets),
         formats,
         dialect,
     )?;
@@ -115,13 +124,14 @@ pub fn diff(
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
+    let sheets = || sheets::diff(diff, formats.lang);
     add_tables(
         set,
         &[
             tables::changes(&diff.changes),
             tables::follow_ups(diff, formats.lang),
         ],
-        "changes.xlsx",
+        ("changes.xlsx", &sheets),
         formats,
         dialect,
     )?;

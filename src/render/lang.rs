@@ -34,6 +34,32 @@ impl FromStr for Lang {
     }
 }
 
+/// A sheet of the workbooks, named with [`Lang::sheet`] and headed with
+/// [`Lang::headers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetKind {
+    /// The first sheet: what the workbook is about, with counts.
+    Summary,
+    /// measures.csv.
+    Measures,
+    /// overview.csv.
+    Overview,
+    /// toc.csv.
+    Toc,
+    /// departments.csv.
+    Departments,
+    /// commitments.csv of a report.
+    Commitments,
+    /// findings.csv.
+    Findings,
+    /// changes.csv, with the title and marked words.
+    Changes,
+    /// One row per measure of a diff.
+    PerMeasure,
+    /// commitments.csv of a diff.
+    Promises,
+}
+
 /// A phrase of the tool's own, looked up with [`Lang::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
@@ -205,6 +231,177 @@ impl Lang {
             Text::HeadFindings => ("funn i kontrollen", "findings of the checks"),
             Text::Files => ("Filer", "Files"),
             Text::PerStatus => ("Tiltak per status", "Measures per status"),
+        };
+        self.pick(nb, en)
+    }
+
+    /// A sheet's name (at most 31 characters, as Excel allows).
+    pub fn sheet(self, sheet: SheetKind) -> &'static str {
+        let (nb, en) = match sheet {
+            SheetKind::Summary => ("Oversikt", "Summary"),
+            SheetKind::Measures => ("Tiltak", "Measures"),
+            SheetKind::Overview => ("Statustabell", "Overview table"),
+            SheetKind::Toc => ("Innhold", "Contents"),
+            SheetKind::Departments => ("Departementer", "Departments"),
+            SheetKind::Commitments => ("Løfter", "Commitments"),
+            SheetKind::Findings => ("Funn", "Findings"),
+            SheetKind::Changes => ("Endringer", "Changes"),
+            SheetKind::PerMeasure => ("Per tiltak", "Per measure"),
+            SheetKind::Promises => ("Løfter", "Promises"),
+        };
+        self.pick(nb, en)
+    }
+
+    /// A sheet's column headers.
+    pub fn headers(self, sheet: SheetKind) -> &'static [&'static str] {
+        let (nb, en): (&'static [&'static str], &'static [&'static str]) = match sheet {
+            SheetKind::Summary => (&["", ""], &["", ""]),
+            SheetKind::Measures => (
+                &[
+                    "Nr",
+                    "Deltiltak av",
+                    "Innsatsområde",
+                    "Innsatsområdets tittel",
+                    "Tittel",
+                    "Status",
+                    "Ansvarlig",
+                    "Hovedansvarlig",
+                    "I samarbeid med",
+                    "Side",
+                    "PDF",
+                    "Beskrivelse",
+                    "Fremdrift",
+                ],
+                &[
+                    "No.",
+                    "Part of",
+                    "Area",
+                    "Area title",
+                    "Title",
+                    "Status",
+                    "Responsible",
+                    "Lead",
+                    "Partners",
+                    "Page",
+                    "PDF",
+                    "Description",
+                    "Progress",
+                ],
+            ),
+            SheetKind::Overview => (
+                &[
+                    "Innsatsområde",
+                    "Innsatsområdets tittel",
+                    "Gruppe",
+                    "Nr",
+                    "Tittel",
+                    "Ansvarlig",
+                    "Status",
+                ],
+                &[
+                    "Area",
+                    "Area title",
+                    "Group",
+                    "No.",
+                    "Title",
+                    "Responsible",
+                    "Status",
+                ],
+            ),
+            SheetKind::Toc => (
+                &["Type", "Nr", "Tittel", "Side", "Nivå"],
+                &["Kind", "No.", "Title", "Page", "Level"],
+            ),
+            SheetKind::Departments => (&["Forkortelse", "Navn"], &["Abbreviation", "Name"]),
+            SheetKind::Commitments => (
+                &["Tiltak", "Frist", "Frist (kode)", "Tekst"],
+                &["Measure", "Due", "Due (code)", "Text"],
+            ),
+            SheetKind::Findings => (
+                &[
+                    "Regel",
+                    "Alvorlighet",
+                    "Tiltak",
+                    "Side",
+                    "Forventet",
+                    "Funnet",
+                    "Melding",
+                ],
+                &[
+                    "Rule", "Severity", "Measure", "Page", "Expected", "Found", "Message",
+                ],
+            ),
+            SheetKind::Changes => (
+                &["Tiltak", "Tittel", "Endring", "Før", "Nå"],
+                &["Measure", "Title", "Change", "Before", "Now"],
+            ),
+            SheetKind::PerMeasure => (
+                &[
+                    "Tiltak",
+                    "Tittel",
+                    "Status før",
+                    "Status nå",
+                    "Ansvarlig før",
+                    "Ansvarlig nå",
+                    "Tekstendringer",
+                    "Løfter",
+                ],
+                &[
+                    "Measure",
+                    "Title",
+                    "Status before",
+                    "Status now",
+                    "Responsible before",
+                    "Responsible now",
+                    "Text changes",
+                    "Promises",
+                ],
+            ),
+            SheetKind::Promises => (
+                &[
+                    "Tiltak",
+                    "Tittel",
+                    "Frist",
+                    "Lovet",
+                    "Status nå",
+                    "Ny rapport sier",
+                    "Vurdering",
+                    "Hvorfor",
+                ],
+                &[
+                    "Measure",
+                    "Title",
+                    "Due",
+                    "Promised",
+                    "Status now",
+                    "New report says",
+                    "Verdict",
+                    "Why",
+                ],
+            ),
+        };
+        self.pick_headers(nb, en)
+    }
+
+    /// A label of the summary sheet.
+    pub fn summary_label(self, label: SummaryLabel) -> &'static str {
+        let (nb, en) = match label {
+            SummaryLabel::Plan => ("Handlingsplan", "Action plan"),
+            SummaryLabel::Period => ("Periode", "Period"),
+            SummaryLabel::AsOf => ("Status per", "Status as of"),
+            SummaryLabel::Source => ("Kilde", "Source"),
+            SummaryLabel::FinalReport => ("Sluttrapport", "Final report"),
+            SummaryLabel::Measures => ("Tiltak", "Measures"),
+            SummaryLabel::SubMeasures => ("Deltiltak", "Sub-measures"),
+            SummaryLabel::Errors => ("Funn: feil", "Findings: errors"),
+            SummaryLabel::Warnings => ("Funn: advarsler", "Findings: warnings"),
+            SummaryLabel::Notes => ("Funn: merknader", "Findings: notes"),
+            SummaryLabel::Sentence => ("Oppsummeringssetningen", "Summary sentence"),
+            SummaryLabel::Yes => ("ja", "yes"),
+            SummaryLabel::No => ("nei", "no"),
+            SummaryLabel::Old => ("Gammel rapport", "Old report"),
+            SummaryLabel::New => ("Ny rapport", "New report"),
+            SummaryLabel::Promises => ("Løfter som forfalt", "Promises due"),
         };
         self.pick(nb, en)
     }
@@ -432,6 +629,14 @@ impl Lang {
         }
     }
 
+    fn pick_headers(
+        self,
+        nb: &'static [&'static str],
+        en: &'static [&'static str],
+    ) -> &'static [&'static str] {
+        self.pick_list(nb, en)
+    }
+
     fn pick_list(
         self,
         nb: &'static [&'static str],
@@ -442,6 +647,43 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// The labels of a workbook's first sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryLabel {
+    /// The plan's title.
+    Plan,
+    /// Its period.
+    Period,
+    /// The as-of date.
+    AsOf,
+    /// The file read.
+    Source,
+    /// Whether it is a final report.
+    FinalReport,
+    /// Top-level measures.
+    Measures,
+    /// Sub-measures.
+    SubMeasures,
+    /// Findings of severity error.
+    Errors,
+    /// Findings of severity warning.
+    Warnings,
+    /// Findings of severity info.
+    Notes,
+    /// The summary sentence.
+    Sentence,
+    /// "yes".
+    Yes,
+    /// "no".
+    No,
+    /// The older report of a diff.
+    Old,
+    /// The newer report of a diff.
+    New,
+    /// Promises due.
+    Promises,
 }
 
 const MONTHS_NB: [&str; 12] = [

@@ -1,7 +1,7 @@
 //! Rendering: the last stage.
 //!
-//! Takes reports, findings and changes, gives files: CSV, JSON, Markdown
-//! and HTML. Renderers write to any `impl Write`, so tests can capture
+//! Takes reports, findings and changes, gives files: CSV, JSON, Markdown,
+//! HTML and xlsx. Renderers write to any `impl Write`, so tests can capture
 //! them; [`output`] writes a set of files atomically and [`files`] knows
 //! which files each command writes.
 
@@ -14,6 +14,7 @@ pub mod index;
 pub mod lang;
 pub mod markdown;
 pub mod output;
+pub mod sheets;
 pub mod tables;
 pub mod understood;
 pub mod xlsx;

@@ -13,7 +13,7 @@ use crate::timeline::Timeline;
 /// A named table: a header row and data rows of equal length.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    /// The file stem (`measures` for `measures.csv`) and sheet name.
+    /// The file stem (`measures` for `measures.csv`).
     pub name: &'static str,
     /// Column names.
     pub header: Vec<String>,
