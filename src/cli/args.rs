@@ -34,10 +34,10 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Folder with the report PDFs for the main job. Example: --inputs reports/
-    #[arg(long, default_value = "inputs", global = true, value_name = "DIR")]
+    #[arg(long, default_value = "inputs", value_name = "DIR")]
     pub inputs: PathBuf,
     /// Folder the main job writes to. Example: --outputs results/
-    #[arg(long, default_value = "outputs", global = true, value_name = "DIR")]
+    #[arg(long, default_value = "outputs", value_name = "DIR")]
     pub outputs: PathBuf,
     /// Write CSV for Norwegian Excel: UTF-8 byte order mark and `;` separators.
     /// Example: tiltak parse r.pdf --out out/ --excel

@@ -12,7 +12,8 @@ use super::{Context, Destination, Verbosity};
 /// Checks one report; exit status 1 when it has errors or warnings.
 pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u8, tiltak::Error> {
     let report = context.read(file)?;
-    let findings = tiltak::check::run(&report);
+    let findings = context.timed("check", || tiltak::check::run(&report));
+    let start = std::time::Instant::now();
     match &destination {
         Destination::Stdout(format) => super::to_stdout(|w| match format {
             Format::Json => serde_json::to_writer_pretty(&mut *w, &findings).map_err(Into::into),
@@ -37,6 +38,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
         }
         Destination::Summary => {}
     }
+    context.took("write", start);
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
         super::say(&tiltak::render::findings::summary(&findings))?;

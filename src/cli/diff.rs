@@ -18,13 +18,23 @@ pub fn run(
 ) -> Result<u8, tiltak::Error> {
     let old_report = context.read(old)?;
     let new_report = context.read(new)?;
-    let diff = tiltak::diff::run(&old_report, &new_report);
+    let diff = context.timed("diff", || tiltak::diff::run(&old_report, &new_report));
+    if context.verbosity != Verbosity::Quiet {
+        for w in &diff.warnings {
+            eprintln!(
+                "tiltak: {}: {}",
+                context.lang.warning_word(),
+                context.lang.diff_warning(w)
+            );
+        }
+    }
     // Page links from the output folder (or the working folder, for a
     // page on stdout) to the two files.
     let pdfs = |dir: Option<&Path>| PdfLinks {
         old: relative_href(dir.unwrap_or(Path::new(".")), old),
         new: relative_href(dir.unwrap_or(Path::new(".")), new),
     };
+    let start = std::time::Instant::now();
     match &destination {
         Destination::Stdout(format) => super::to_stdout(|w| match format {
             Format::Json => serde_json::to_writer_pretty(&mut *w, &diff).map_err(Into::into),
@@ -41,6 +51,7 @@ pub fn run(
         }
         Destination::Summary => {}
     }
+    context.took("write", start);
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
         super::say(&tiltak::render::diff::summary(&diff, context.lang))?;

@@ -8,8 +8,13 @@ use tiltak::model::Document;
 /// Prints the cleaned text: blocks separated by blank lines, table cells by
 /// tabs, pages by form feeds.
 pub fn run(file: &Path, pages: bool, context: &super::Context) -> Result<u8, tiltak::Error> {
-    let doc = tiltak::clean::run(tiltak::extract::read_with_limits(file, &context.limits)?);
+    let raw = context.timed("extract", || {
+        tiltak::extract::read_with_limits(file, &context.limits)
+    })?;
+    let doc = context.timed("clean", || tiltak::clean::run(raw));
+    let start = std::time::Instant::now();
     super::to_stdout(|out| write_text(&doc, pages, out))?;
+    context.took("write", start);
     Ok(super::SUCCESS)
 }
 

@@ -17,6 +17,15 @@ use super::{Context, Verbosity};
 /// Runs the main job; an unreadable report is reported and the others are
 /// still processed (exit status 2 at the end).
 pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error> {
+    if !inputs.is_dir() {
+        let here = std::env::current_dir().unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "no folder {} in {} to read reports from; point to the folder of report PDFs with --inputs DIR \
+             (tiltak --inputs reports/), or read one report with tiltak parse FILE.pdf",
+            inputs.display(),
+            here.display()
+        )));
+    }
     let files = batch::pdf_files(inputs)?;
     if files.is_empty() {
         return Err(Error::Usage(format!(
@@ -26,9 +35,11 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
     }
     let (reports, skipped) = read_all(&files, context);
     let failed = !skipped.is_empty();
-    let mut batch = Batch::build(reports, inputs)?;
+    let mut batch = context.timed("check and diff", || Batch::build(reports, inputs))?;
     batch.skipped = skipped;
-    batch.write(outputs, context.dialect, context.lang)?;
+    context.timed("write", || {
+        batch.write(outputs, context.dialect, context.lang)
+    })?;
     if context.verbosity != Verbosity::Quiet {
         print_written(&batch, outputs, context)?;
     }

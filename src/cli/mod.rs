@@ -51,13 +51,38 @@ pub struct Context {
 impl Context {
     /// Reads a report, printing its warnings unless quiet.
     fn read(&self, path: &std::path::Path) -> Result<tiltak::Report, Error> {
-        let (report, warnings) = tiltak::read_report_with_warnings(path, &self.limits)?;
+        let (report, warnings, times) = tiltak::read_report_timed(path, &self.limits)?;
         if self.verbosity != Verbosity::Quiet {
+            // The library words these in English, so the prefix is too.
             for warning in warnings {
                 eprintln!("tiltak: warning: {warning}");
             }
         }
+        if self.verbosity == Verbosity::Verbose {
+            let list: Vec<String> = times
+                .iter()
+                .map(|(stage, t)| format!("{stage} {t:.1?}"))
+                .collect();
+            eprintln!("tiltak: {}: {}", path.display(), list.join(", "));
+        }
         Ok(report)
+    }
+
+    /// Prints, with `-v`, how long a stage begun at `start` took.
+    fn took(&self, stage: &str, start: std::time::Instant) {
+        if self.verbosity == Verbosity::Verbose {
+            eprintln!("tiltak: {stage} {:.1?}", start.elapsed());
+        }
+    }
+
+    /// Runs one stage, printing how long it took with `-v`.
+    fn timed<T>(&self, stage: &str, run: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let out = run();
+        if self.verbosity == Verbosity::Verbose {
+            eprintln!("tiltak: {stage} {:.1?}", start.elapsed());
+        }
+        out
     }
 }
 

@@ -11,6 +11,7 @@ use super::{Context, Destination, Verbosity};
 /// Parses one report; writes the records to `--out` or prints a summary.
 pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u8, tiltak::Error> {
     let report = context.read(file)?;
+    let start = std::time::Instant::now();
     match &destination {
         Destination::Stdout(format) => super::to_stdout(|w| match format {
             Format::Json => serde_json::to_writer_pretty(&mut *w, &report).map_err(Into::into),
@@ -37,6 +38,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
         }
         Destination::Summary => {}
     }
+    context.took("write", start);
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
         super::say(&tiltak::render::understood::summary(&report))?;

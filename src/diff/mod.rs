@@ -47,6 +47,51 @@ pub struct Diff {
     pub summary: Vec<SummaryChange>,
     /// Old commitments due by the new as-of date, with what the new report says.
     pub commitments: Vec<FollowUp>,
+    /// Why the comparison may mislead: other plans, or the order swapped.
+    pub warnings: Vec<DiffWarning>,
+}
+
+/// Something about the two reports that makes their comparison suspect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum DiffWarning {
+    /// The reports are of different action plans (by title).
+    DifferentPlans {
+        /// The old report's plan title.
+        old: String,
+        /// The new report's plan title.
+        new: String,
+    },
+    /// The old report is newer than the new one: the arguments are swapped.
+    OldIsNewer {
+        /// The old report's as-of date.
+        old: String,
+        /// The new report's as-of date.
+        new: String,
+    },
+}
+
+/// The warnings for comparing `old` with `new`.
+fn warnings(old: &Report, new: &Report) -> Vec<DiffWarning> {
+    let mut out = Vec::new();
+    let (a, b) = (
+        text::label_key(&old.plan_title),
+        text::label_key(&new.plan_title),
+    );
+    if !a.is_empty() && !b.is_empty() && a != b {
+        out.push(DiffWarning::DifferentPlans {
+            old: old.plan_title.clone(),
+            new: new.plan_title.clone(),
+        });
+    }
+    // ISO dates order as text.
+    if !old.as_of.is_empty() && !new.as_of.is_empty() && old.as_of > new.as_of {
+        out.push(DiffWarning::OldIsNewer {
+            old: old.as_of.clone(),
+            new: new.as_of.clone(),
+        });
+    }
+    out
 }
 
 /// Which report a side of the comparison is.
@@ -297,6 +342,7 @@ pub fn run(old: &Report, new: &Report) -> Diff {
         sub_transitions,
         summary,
         commitments,
+        warnings: warnings(old, new),
     }
 }
 

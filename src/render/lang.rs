@@ -9,7 +9,7 @@
 
 use std::str::FromStr;
 
-use crate::diff::{Reason, Verdict};
+use crate::diff::{DiffWarning, Reason, Verdict};
 use crate::model::{ChangeKind, Due, Field, NotA, Season, Severity};
 
 /// The language of everything a person reads.
@@ -530,6 +530,31 @@ impl Lang {
             Field::Summary(name) => return name.clone(),
         };
         self.kind(kind).to_string()
+    }
+
+    /// Why a comparison may mislead, one sentence.
+    pub fn diff_warning(self, warning: &DiffWarning) -> String {
+        match (self, warning) {
+            (Lang::Nb, DiffWarning::DifferentPlans { old, new }) => format!(
+                "rapportene gjelder ulike handlingsplaner («{old}» og «{new}»); tiltak med samme nummer er ikke samme tiltak"
+            ),
+            (Lang::En, DiffWarning::DifferentPlans { old, new }) => format!(
+                "the reports are of different action plans (\"{old}\" and \"{new}\"); measures with the same number are not the same measure"
+            ),
+            (Lang::Nb, DiffWarning::OldIsNewer { old, new }) => format!(
+                "GAMMEL ({}) er nyere enn NY ({}); er rekkefølgen byttet om? Skriv: tiltak diff GAMMEL NY",
+                self.date(old),
+                self.date(new)
+            ),
+            (Lang::En, DiffWarning::OldIsNewer { old, new }) => format!(
+                "OLD ({old}) is newer than NEW ({new}); are they swapped? Write: tiltak diff OLD NEW"
+            ),
+        }
+    }
+
+    /// "advarsel", before a warning on stderr.
+    pub fn warning_word(self) -> &'static str {
+        self.pick("advarsel", "warning")
     }
 
     /// A verdict as a reader says it ("holdt", "kept").

@@ -28,6 +28,14 @@ const NONE: &str = "—";
 /// delayed promises by number.
 pub fn summary(diff: &Diff, lang: Lang) -> String {
     let mut s = String::new();
+    for w in &diff.warnings {
+        let _ = writeln!(
+            s,
+            "{}: {}.",
+            lang.warning_word().to_uppercase(),
+            lang.diff_warning(w)
+        );
+    }
     let both = |m: &&MeasureDiff| m.old_id.is_some() && m.new_id.is_some();
     let top = diff
         .measures
