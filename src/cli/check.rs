@@ -17,7 +17,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     match &destination {
         Destination::Stdout(format) => super::to_stdout(|w| match format {
             Format::Json => serde_json::to_writer_pretty(&mut *w, &findings).map_err(Into::into),
-            Format::Md => tiltak::render::findings::markdown(&report, &findings, w),
+            Format::Md => tiltak::render::findings::markdown(&report, &findings, context.lang, w),
             Format::Xlsx => {
                 tiltak::render::xlsx::write(&sheets::findings(&findings, context.lang), w)
             }
@@ -41,7 +41,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     context.took("write", start);
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
-        super::say(&tiltak::render::findings::summary(&findings))?;
+        super::say(&tiltak::render::findings::summary(&findings, context.lang))?;
     }
     // A note says what could not be checked; it is no inconsistency.
     let inconsistent = findings.iter().any(|f| f.severity != Severity::Info);

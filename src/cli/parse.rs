@@ -15,7 +15,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     match &destination {
         Destination::Stdout(format) => super::to_stdout(|w| match format {
             Format::Json => serde_json::to_writer_pretty(&mut *w, &report).map_err(Into::into),
-            Format::Md => tiltak::render::markdown::report(&report, w),
+            Format::Md => tiltak::render::markdown::report(&report, context.lang, w),
             Format::Xlsx => {
                 tiltak::render::xlsx::write(&sheets::report(&report, None, None, context.lang), w)
             }

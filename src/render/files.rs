@@ -80,7 +80,9 @@ pub fn report(
         add_json(set, "report.json", report)?;
     }
     if formats.md {
-        set.add("report.md", |w| crate::render::markdown::report(report, w))?;
+        set.add("report.md", |w| {
+            crate::render::markdown::report(report, formats.lang, w)
+        })?;
     }
     Ok(())
 }
@@ -107,7 +109,7 @@ pub fn findings(
     }
     if formats.md {
         set.add("findings.md", |w| {
-            crate::render::findings::markdown(report, findings, w)
+            crate::render::findings::markdown(report, findings, formats.lang, w)
         })?;
     }
     Ok(())

@@ -155,6 +155,24 @@ pub enum Text {
     Files,
     /// "Measures per status", a chart's label.
     PerStatus,
+    /// "No inconsistencies found."
+    NoFindings,
+    /// The heading of findings.md.
+    FindingsTitle,
+    /// "read from", before the file.
+    ReadFrom,
+    /// "Errors", a heading.
+    ErrorsHeading,
+    /// "Warnings", a heading.
+    WarningsHeading,
+    /// "Notes", a heading.
+    NotesHeading,
+    /// "Period", a label.
+    Period,
+    /// "Overview", a heading.
+    OverviewHeading,
+    /// "Other measures", a heading.
+    OtherMeasures,
 }
 
 impl Lang {
@@ -231,6 +249,15 @@ impl Lang {
             Text::HeadFindings => ("funn i kontrollen", "findings of the checks"),
             Text::Files => ("Filer", "Files"),
             Text::PerStatus => ("Tiltak per status", "Measures per status"),
+            Text::NoFindings => ("Ingen avvik funnet.", "No inconsistencies found."),
+            Text::FindingsTitle => ("Funn i kontrollen", "Cross-check findings"),
+            Text::ReadFrom => ("lest fra", "read from"),
+            Text::ErrorsHeading => ("Feil", "Errors"),
+            Text::WarningsHeading => ("Advarsler", "Warnings"),
+            Text::NotesHeading => ("Merknader", "Notes"),
+            Text::Period => ("Periode", "Period"),
+            Text::OverviewHeading => ("Oversikt", "Overview"),
+            Text::OtherMeasures => ("Andre tiltak", "Other measures"),
         };
         self.pick(nb, en)
     }
@@ -481,6 +508,28 @@ impl Lang {
                 if warnings == 1 { "" } else { "s" },
                 if infos == 1 { "" } else { "s" }
             ),
+        }
+    }
+
+    /// "5 funn: 0 feil, 5 advarsler" (", 1 merknad" when there are notes).
+    pub fn findings_total(
+        self,
+        all: usize,
+        errors: usize,
+        warnings: usize,
+        infos: usize,
+    ) -> String {
+        let counts = self.findings_count(errors, warnings, infos);
+        let counts = if infos == 0 {
+            counts
+                .rsplit_once(", ")
+                .map_or(counts.clone(), |(head, _)| head.to_string())
+        } else {
+            counts
+        };
+        match self {
+            Lang::Nb => format!("{all} funn: {counts}"),
+            Lang::En => format!("{all} finding{}: {counts}", if all == 1 { "" } else { "s" }),
         }
     }
 
