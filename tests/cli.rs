@@ -326,3 +326,19 @@ fn verbose_prints_stage_timings() {
         }
     }
 }
+
+/// What a person reads on the terminal is bokmål by default, counted as
+/// the ministry counts ("Av totalt 33 tiltak"; sub-measures 9a, 9b, 10a,
+/// 10b apart), with dates as 31.12.2023; `--lang en` gives English.
+#[test]
+fn summaries_speak_bokmal_unless_asked() {
+    let text = "inputs/build/sources/frihet-status-2023.txt";
+    let out = tiltak(&["parse", text]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("per 31.12.2023"), "{stdout}");
+    assert!(stdout.contains("  33 tiltak og 4 deltiltak i 5 innsatsområder"), "{stdout}");
+    let out = tiltak(&["--lang", "en", "parse", text]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("as of 2023-12-31"), "{stdout}");
+    assert!(stdout.contains("  33 measures and 4 sub-measures in 5 areas"), "{stdout}");
+}

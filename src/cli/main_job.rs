@@ -109,13 +109,17 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, Ve
 fn print_written(batch: &Batch, outputs: &Path, context: &Context) -> Result<(), Error> {
     let mut text = String::new();
     for checked in &batch.reports {
-        text.push_str(&format!(
-            "{}: {} measures, {} findings -> {}\n",
-            checked.report.source,
-            checked.report.measures.len(),
+        let measures = &checked.report.measures;
+        let sub = measures.iter().filter(|m| m.id.sub.is_some()).count();
+        let line = context.lang.written(
+            &checked.report.source,
+            measures.len() - sub,
+            sub,
             checked.findings.len(),
-            outputs.join(&checked.folder).display()
-        ));
+            &outputs.join(&checked.folder).display().to_string(),
+        );
+        text.push_str(&line);
+        text.push('\n');
     }
     for compared in &batch.diffs {
         let summary = tiltak::render::diff::summary(&compared.diff, context.lang);

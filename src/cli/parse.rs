@@ -41,7 +41,7 @@ pub fn run(file: &Path, destination: Destination, context: &Context) -> Result<u
     context.took("write", start);
     let data_on_stdout = matches!(destination, Destination::Stdout(_));
     if context.verbosity != Verbosity::Quiet && !data_on_stdout {
-        super::say(&tiltak::render::understood::summary(&report))?;
+        super::say(&tiltak::render::understood::summary(&report, context.lang))?;
     }
     Ok(super::SUCCESS)
 }

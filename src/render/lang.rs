@@ -99,8 +99,10 @@ pub enum Text {
     SummarySentence,
     /// "count", a column.
     Count,
-    /// The heading of the measures.
+    /// The heading of the changed measures.
     Measures,
+    /// The heading of every measure, changed or not.
+    AllMeasures,
     /// "Changes", the page title's first word.
     Changes,
     /// "Old", before the old report's file.
@@ -219,6 +221,7 @@ impl Lang {
             Text::SummarySentence => ("Oppsummeringssetningen", "Summary sentence"),
             Text::Count => ("antall", "count"),
             Text::Measures => ("Tiltak med endringer", "Measures with changes"),
+            Text::AllMeasures => ("Alle tiltak", "All measures"),
             Text::Changes => ("Endringer", "Changes"),
             Text::Old => ("Gammel", "Old"),
             Text::New => ("Ny", "New"),
@@ -550,6 +553,96 @@ impl Lang {
         }
     }
 
+    /// The parts of what `tiltak parse` understood, filled in with counts
+    /// ("33 tiltak og 4 deltiltak", counted as the ministry counts).
+    pub fn understood(self, part: Understood) -> String {
+        match (self, part) {
+            (
+                Lang::Nb,
+                Understood::Head {
+                    source,
+                    plan,
+                    as_of,
+                    final_report,
+                },
+            ) => format!(
+                "{source}: {plan} per {}{}",
+                self.date(as_of),
+                if final_report { " (sluttrapport)" } else { "" }
+            ),
+            (
+                Lang::En,
+                Understood::Head {
+                    source,
+                    plan,
+                    as_of,
+                    final_report,
+                },
+            ) => format!(
+                "{source}: {plan} as of {as_of}{}",
+                if final_report { " (final report)" } else { "" }
+            ),
+            (Lang::Nb, Understood::Measures { all, sub }) if sub > 0 => {
+                format!("{} tiltak og {sub} deltiltak", all - sub)
+            }
+            (Lang::Nb, Understood::Measures { all, .. }) => format!("{all} tiltak"),
+            (Lang::En, Understood::Measures { all, sub }) if sub > 0 => {
+                format!("{} measures and {sub} sub-measures", all - sub)
+            }
+            (Lang::En, Understood::Measures { all, .. }) => format!("{all} measures"),
+            (Lang::Nb, Understood::Areas { n }) => format!(" i {n} innsatsområder"),
+            (Lang::En, Understood::Areas { n }) => format!(" in {n} areas"),
+            (Lang::Nb, Understood::Called) => " kalt".to_string(),
+            (Lang::En, Understood::Called) => " called".to_string(),
+            (Lang::Nb, Understood::Statuses) => "; statuser".to_string(),
+            (Lang::En, Understood::Statuses) => "; statuses".to_string(),
+            (Lang::Nb, Understood::Table { rows }) => format!("statustabell med {rows} rader"),
+            (Lang::En, Understood::Table { rows }) => format!("overview table of {rows} rows"),
+            (Lang::Nb, Understood::Columns) => " og kolonnene".to_string(),
+            (Lang::En, Understood::Columns) => " with columns".to_string(),
+            (
+                Lang::Nb,
+                Understood::Rest {
+                    toc,
+                    departments,
+                    commitments,
+                },
+            ) => format!(
+                "{toc} innholdslinjer, {departments} departementer, {commitments} daterte løfter"
+            ),
+            (
+                Lang::En,
+                Understood::Rest {
+                    toc,
+                    departments,
+                    commitments,
+                },
+            ) => format!(
+                "{toc} TOC entries, {departments} departments, {commitments} dated commitments"
+            ),
+        }
+    }
+
+    /// "r.pdf: 33 tiltak og 4 deltiltak, 5 funn -> outputs/2023", a line of
+    /// what the main job wrote.
+    pub fn written(
+        self,
+        source: &str,
+        top: usize,
+        sub: usize,
+        findings: usize,
+        dir: &str,
+    ) -> String {
+        match self {
+            Lang::Nb => {
+                format!("{source}: {top} tiltak og {sub} deltiltak, {findings} funn -> {dir}")
+            }
+            Lang::En => format!(
+                "{source}: {top} measures and {sub} sub-measures, {findings} findings -> {dir}"
+            ),
+        }
+    }
+
     /// A change kind as a reader says it.
     pub fn kind(self, kind: ChangeKind) -> &'static str {
         let (nb, en) = match kind {
@@ -721,6 +814,54 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// A part of what `tiltak parse` says it understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Understood<'a> {
+    /// File, plan, as-of date.
+    Head {
+        /// The file.
+        source: &'a str,
+        /// The plan title.
+        plan: &'a str,
+        /// The ISO as-of date.
+        as_of: &'a str,
+        /// Whether it is a final report.
+        final_report: bool,
+    },
+    /// Measure counts.
+    Measures {
+        /// Measures and sub-measures.
+        all: usize,
+        /// Sub-measures.
+        sub: usize,
+    },
+    /// " in 4 areas".
+    Areas {
+        /// How many.
+        n: usize,
+    },
+    /// " called".
+    Called,
+    /// "; statuses".
+    Statuses,
+    /// The overview table's rows.
+    Table {
+        /// How many.
+        rows: usize,
+    },
+    /// " with columns".
+    Columns,
+    /// TOC, departments, commitments.
+    Rest {
+        /// TOC entries.
+        toc: usize,
+        /// Departments.
+        departments: usize,
+        /// Dated commitments.
+        commitments: usize,
+    },
 }
 
 /// The labels of a workbook's first sheet.

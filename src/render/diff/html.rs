@@ -343,7 +343,7 @@ fn filters(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         "<h2 id=\"measures\">{}</h2>\n<div class=\"filters controls\">\
          <label>{} <input type=\"search\" id=\"filter\"></label> \
          <label>Status <select id=\"status\"><option value=\"\">—</option>",
-        lang.text(Text::Measures),
+        lang.text(Text::AllMeasures),
         lang.text(Text::Filter)
     )?;
     let mut statuses: Vec<&str> = diff
