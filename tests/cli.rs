@@ -336,9 +336,15 @@ fn summaries_speak_bokmal_unless_asked() {
     let out = tiltak(&["parse", text]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("per 31.12.2023"), "{stdout}");
-    assert!(stdout.contains("  33 tiltak og 4 deltiltak i 5 innsatsområder"), "{stdout}");
+    assert!(
+        stdout.contains("  33 tiltak og 4 deltiltak i 5 innsatsområder"),
+        "{stdout}"
+    );
     let out = tiltak(&["--lang", "en", "parse", text]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("as of 2023-12-31"), "{stdout}");
-    assert!(stdout.contains("  33 measures and 4 sub-measures in 5 areas"), "{stdout}");
+    assert!(
+        stdout.contains("  33 measures and 4 sub-measures in 5 areas"),
+        "{stdout}"
+    );
 }

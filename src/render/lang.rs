@@ -284,133 +284,10 @@ impl Lang {
 
     /// A sheet's column headers.
     pub fn headers(self, sheet: SheetKind) -> &'static [&'static str] {
-        let (nb, en): (&'static [&'static str], &'static [&'static str]) = match sheet {
-            SheetKind::Summary => (&["", ""], &["", ""]),
-            SheetKind::Measures => (
-                &[
-                    "Nr",
-                    "Deltiltak av",
-                    "Innsatsområde",
-                    "Innsatsområdets tittel",
-                    "Tittel",
-                    "Status",
-                    "Ansvarlig",
-                    "Hovedansvarlig",
-                    "I samarbeid med",
-                    "Side",
-                    "PDF",
-                    "Beskrivelse",
-                    "Fremdrift",
-                ],
-                &[
-                    "No.",
-                    "Part of",
-                    "Area",
-                    "Area title",
-                    "Title",
-                    "Status",
-                    "Responsible",
-                    "Lead",
-                    "Partners",
-                    "Page",
-                    "PDF",
-                    "Description",
-                    "Progress",
-                ],
-            ),
-            SheetKind::Overview => (
-                &[
-                    "Innsatsområde",
-                    "Innsatsområdets tittel",
-                    "Gruppe",
-                    "Nr",
-                    "Tittel",
-                    "Ansvarlig",
-                    "Status",
-                ],
-                &[
-                    "Area",
-                    "Area title",
-                    "Group",
-                    "No.",
-                    "Title",
-                    "Responsible",
-                    "Status",
-                ],
-            ),
-            SheetKind::Toc => (
-                &["Type", "Nr", "Tittel", "Side", "Nivå"],
-                &["Kind", "No.", "Title", "Page", "Level"],
-            ),
-            SheetKind::Departments => (&["Forkortelse", "Navn"], &["Abbreviation", "Name"]),
-            SheetKind::Commitments => (
-                &["Tiltak", "Frist", "Frist (kode)", "Tekst"],
-                &["Measure", "Due", "Due (code)", "Text"],
-            ),
-            SheetKind::Findings => (
-                &[
-                    "Regel",
-                    "Alvorlighet",
-                    "Tiltak",
-                    "Side",
-                    "Forventet",
-                    "Funnet",
-                    "Melding",
-                ],
-                &[
-                    "Rule", "Severity", "Measure", "Page", "Expected", "Found", "Message",
-                ],
-            ),
-            SheetKind::Changes => (
-                &["Tiltak", "Tittel", "Endring", "Før", "Nå"],
-                &["Measure", "Title", "Change", "Before", "Now"],
-            ),
-            SheetKind::PerMeasure => (
-                &[
-                    "Tiltak",
-                    "Tittel",
-                    "Status før",
-                    "Status nå",
-                    "Ansvarlig før",
-                    "Ansvarlig nå",
-                    "Tekstendringer",
-                    "Løfter",
-                ],
-                &[
-                    "Measure",
-                    "Title",
-                    "Status before",
-                    "Status now",
-                    "Responsible before",
-                    "Responsible now",
-                    "Text changes",
-                    "Promises",
-                ],
-            ),
-            SheetKind::Promises => (
-                &[
-                    "Tiltak",
-                    "Tittel",
-                    "Frist",
-                    "Lovet",
-                    "Status nå",
-                    "Ny rapport sier",
-                    "Vurdering",
-                    "Hvorfor",
-                ],
-                &[
-                    "Measure",
-                    "Title",
-                    "Due",
-                    "Promised",
-                    "Status now",
-                    "New report says",
-                    "Verdict",
-                    "Why",
-                ],
-            ),
-        };
-        self.pick_headers(nb, en)
+        SHEET_HEADERS
+            .iter()
+            .find(|(kind, _, _)| *kind == sheet)
+            .map_or(&[], |(_, nb, en)| self.pick_headers(nb, en))
     }
 
     /// A label of the summary sheet.
@@ -900,6 +777,146 @@ pub enum SummaryLabel {
     /// Promises due.
     Promises,
 }
+
+/// Each sheet's column headers in bokmål and English.
+const SHEET_HEADERS: &[(SheetKind, &[&str], &[&str])] = &[
+    (SheetKind::Summary, &["", ""], &["", ""]),
+    (
+        SheetKind::Measures,
+        &[
+            "Nr",
+            "Deltiltak av",
+            "Innsatsområde",
+            "Innsatsområdets tittel",
+            "Tittel",
+            "Status",
+            "Ansvarlig",
+            "Hovedansvarlig",
+            "I samarbeid med",
+            "Side",
+            "PDF",
+            "Beskrivelse",
+            "Fremdrift",
+        ],
+        &[
+            "No.",
+            "Part of",
+            "Area",
+            "Area title",
+            "Title",
+            "Status",
+            "Responsible",
+            "Lead",
+            "Partners",
+            "Page",
+            "PDF",
+            "Description",
+            "Progress",
+        ],
+    ),
+    (
+        SheetKind::Overview,
+        &[
+            "Innsatsområde",
+            "Innsatsområdets tittel",
+            "Gruppe",
+            "Nr",
+            "Tittel",
+            "Ansvarlig",
+            "Status",
+        ],
+        &[
+            "Area",
+            "Area title",
+            "Group",
+            "No.",
+            "Title",
+            "Responsible",
+            "Status",
+        ],
+    ),
+    (
+        SheetKind::Toc,
+        &["Type", "Nr", "Tittel", "Side", "Nivå"],
+        &["Kind", "No.", "Title", "Page", "Level"],
+    ),
+    (
+        SheetKind::Departments,
+        &["Forkortelse", "Navn"],
+        &["Abbreviation", "Name"],
+    ),
+    (
+        SheetKind::Commitments,
+        &["Tiltak", "Frist", "Frist (kode)", "Tekst"],
+        &["Measure", "Due", "Due (code)", "Text"],
+    ),
+    (
+        SheetKind::Findings,
+        &[
+            "Regel",
+            "Alvorlighet",
+            "Tiltak",
+            "Side",
+            "Forventet",
+            "Funnet",
+            "Melding",
+        ],
+        &[
+            "Rule", "Severity", "Measure", "Page", "Expected", "Found", "Message",
+        ],
+    ),
+    (
+        SheetKind::Changes,
+        &["Tiltak", "Tittel", "Endring", "Før", "Nå"],
+        &["Measure", "Title", "Change", "Before", "Now"],
+    ),
+    (
+        SheetKind::PerMeasure,
+        &[
+            "Tiltak",
+            "Tittel",
+            "Status før",
+            "Status nå",
+            "Ansvarlig før",
+            "Ansvarlig nå",
+            "Tekstendringer",
+            "Løfter",
+        ],
+        &[
+            "Measure",
+            "Title",
+            "Status before",
+            "Status now",
+            "Responsible before",
+            "Responsible now",
+            "Text changes",
+            "Promises",
+        ],
+    ),
+    (
+        SheetKind::Promises,
+        &[
+            "Tiltak",
+            "Tittel",
+            "Frist",
+            "Lovet",
+            "Status nå",
+            "Ny rapport sier",
+            "Vurdering",
+            "Hvorfor",
+        ],
+        &[
+            "Measure",
+            "Title",
+            "Due",
+            "Promised",
+            "Status now",
+            "New report says",
+            "Verdict",
+            "Why",
+        ],
+    ),
+];
 
 const MONTHS_NB: [&str; 12] = [
     "januar",
