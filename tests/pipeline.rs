@@ -148,6 +148,14 @@ fn diff_2023_to_final_report() {
             "diff.md"
         ]
     );
+    // inputs/README.md: 25 went Pågående → Ikke gjennomført, 12 stayed
+    // Pågående in the final report; the headline names both.
+    let html = read(dir.path(), "diff.html");
+    assert!(
+        html.contains("<li class=\"alert\">Ikke gjennomført: <a href=\"#tiltak-25\">Tiltak 25</a></li>"),
+        "{html}"
+    );
+    assert!(html.contains("avsluttet: <a href=\"#tiltak-12\">Tiltak 12</a></li>"));
     // The promises as data: the contract's columns, the verdict as its id.
     let commitments = read(dir.path(), "commitments.csv");
     assert!(

@@ -115,6 +115,8 @@ pub enum Text {
     FinalReport,
     /// "Not done", before the measures the plan ended without.
     NotDoneList,
+    /// "Still ongoing when the plan ended", before those measures.
+    StillOngoing,
     /// "Delayed", before the delayed promises.
     DelayedList,
     /// "Unchanged measures".
@@ -228,6 +230,10 @@ impl Lang {
             Text::StatusPer => ("status per", "status as of"),
             Text::FinalReport => ("sluttrapport", "final report"),
             Text::NotDoneList => ("Ikke gjennomført", "Not done"),
+            Text::StillOngoing => (
+                "Fortsatt pågående da planen ble avsluttet",
+                "Still ongoing when the plan ended",
+            ),
             Text::DelayedList => ("Forsinkede løfter", "Delayed promises"),
             Text::UnchangedList => ("Uendret", "Unchanged"),
             Text::Number => ("nummer", "number"),

@@ -114,23 +114,32 @@ fn headline(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             t.count
         )?;
     }
-    let not_done: Vec<String> = diff
-        .measures
-        .iter()
-        .filter(|m| {
-            m.new_status
-                .as_deref()
-                .is_some_and(|s| vocab::status_class(s) == StatusClass::NotDone)
-        })
-        .map(|m| measure_link(m.id()))
-        .collect();
-    if !not_done.is_empty() {
-        writeln!(
-            out,
-            "<li class=\"alert\">{}: {}</li>",
-            lang.text(Text::NotDoneList),
-            not_done.join(", ")
-        )?;
+    for (class, text) in [
+        (StatusClass::NotDone, Text::NotDoneList),
+        (StatusClass::Ongoing, Text::StillOngoing),
+    ] {
+        // "Still ongoing" is news only when the plan has ended.
+        if class == StatusClass::Ongoing && !diff.new.final_report {
+            continue;
+        }
+        let ids: Vec<String> = diff
+            .measures
+            .iter()
+            .filter(|m| {
+                m.new_status
+                    .as_deref()
+                    .is_some_and(|s| vocab::status_class(s) == class)
+            })
+            .map(|m| measure_link(m.id()))
+            .collect();
+        if !ids.is_empty() {
+            writeln!(
+                out,
+                "<li class=\"alert\">{}: {}</li>",
+                lang.text(text),
+                ids.join(", ")
+            )?;
+        }
     }
     promises_headline(diff, lang, out)?;
     writeln!(out, "</ul></section>")
