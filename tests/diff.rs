@@ -350,6 +350,11 @@ fn html_is_well_formed_escaped_and_self_contained() {
     assert!(html.contains("href=\"../in/a&amp;b.pdf#page="), "{html}");
     // Statuses carry their word beside the colour.
     assert!(html.contains("<span class=\"st st-ongoing\">Pågående</span>"));
+    let mut out = Vec::new();
+    tiltak::render::diff::html(&diff, Lang::En, &pdfs, &mut out).unwrap();
+    let english = String::from_utf8(out).unwrap();
+    assert!(english.contains("<html lang=\"en\">"));
+    assert!(english.contains("status as of 2023-12-31"), "{english}");
 }
 
 #[test]
