@@ -204,25 +204,35 @@ fn commitments(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "<th>{}</th>", esc(lang.text(head)))?;
     }
     writeln!(out, "</tr>")?;
+    let label = |t: Text| esc(lang.text(t));
     for f in &diff.commitments {
         let id = f.new_measure.as_ref().unwrap_or(&f.measure);
+        // data-label: on a phone each row becomes a card with its labels.
         writeln!(
             out,
-            "<tr class=\"v-{}\"><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
-             <td class=\"verdict\">{}</td><td>{}</td></tr>",
+            "<tr class=\"v-{}\"><td data-label=\"{}\"><a href=\"#{}\">{}</a></td><td data-label=\"{}\">{}</td>\
+             <td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td>\
+             <td class=\"verdict\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
             f.verdict.as_str(),
+            label(Text::Measure),
             anchor(id),
             esc(&follow_up_id(f, lang)),
+            label(Text::Due),
             esc(&lang.due(f.due)),
+            label(Text::Promise),
             esc(&f.promise),
+            label(Text::NewStatus),
             f.new_status
                 .as_deref()
                 .map_or_else(|| NONE.to_string(), status_badge),
+            label(Text::Evidence),
             esc(f
                 .evidence
                 .as_deref()
                 .unwrap_or(lang.text(Text::NothingFound))),
+            label(Text::Verdict),
             esc(lang.verdict(f.verdict)),
+            label(Text::Reason),
             esc(lang.reason(f.reason)),
         )?;
     }
@@ -530,7 +540,10 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding
 .filters label{margin-right:1rem}.filters fieldset label{white-space:nowrap}
 .sbs{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.sbs>div{border:1px solid #e4e4e4;padding:.4rem}
 .side{font-size:.8rem;color:#666;text-transform:uppercase}
-@media (max-width:40rem){.sbs{grid-template-columns:1fr}}
+@media (max-width:40rem){.sbs{grid-template-columns:1fr}
+.commitments,.commitments tbody,.commitments tr,.commitments td{display:block;min-width:0!important;white-space:normal!important}
+.commitments tr:first-child{display:none}.commitments tr{border:1px solid #ccc;margin:.5rem 0;padding:.25rem}
+.commitments td{border:0;padding:.1rem .25rem}.commitments td::before{content:attr(data-label) ': ';font-weight:bold;color:#555}}
 .summary{background:#f6f6f6;padding:.5rem;white-space:pre-wrap}
 .commitments .verdict{font-weight:bold;white-space:nowrap}.commitments td:nth-child(-n+2),.commitments th{white-space:nowrap}
 .commitments td:nth-child(3),.commitments td:nth-child(5){min-width:14rem}
