@@ -14,9 +14,12 @@ use crate::diff::{self, Diff};
 use crate::error::{Error, Result};
 use crate::model::{Finding, Report};
 use crate::render::csv::Dialect;
+use crate::render::diff::PdfLinks;
 use crate::render::files::{self, Formats};
-use crate::render::index::{self, DiffEntry, ReportEntry};
+use crate::render::index::{self, DiffEntry, Index, ReportEntry, Skipped};
+use crate::render::lang::Lang;
 use crate::render::output::OutputSet;
+use crate::render::relative_href;
 use crate::render::tables;
 use crate::timeline::{self, Timeline};
 
@@ -27,6 +30,7 @@ const ALL: Formats = Formats {
     md: true,
     html: true,
     xlsx: true,
+    lang: crate::render::lang::Lang::Nb,
 };
 
 /// Reports, their findings, the diffs between consecutive ones and the
@@ -39,6 +43,10 @@ pub struct Batch {
     pub diffs: Vec<Compared>,
     /// The status of every measure in every report.
     pub timeline: Timeline,
+    /// The folder the reports were read from, for links to their pages.
+    pub inputs: PathBuf,
+    /// Inputs that could not be read, for the landing page to name.
+    pub skipped: Vec<Skipped>,
 }
 
 /// One report with its findings.
@@ -98,26 +106,43 @@ impl Batch {
             reports,
             diffs,
             timeline,
+            inputs: inputs.to_path_buf(),
+            skipped: Vec::new(),
         })
     }
 
     /// Writes every output under `outputs`: a folder per report and per
     /// diff, then `timeline.csv` and `index.html`. Returns the folders
     /// written, in that order, and the index page last.
-    pub fn write(&self, outputs: &Path, dialect: Dialect) -> Result<Vec<PathBuf>> {
+    /// What a person reads is in `lang`.
+    pub fn write(&self, outputs: &Path, dialect: Dialect, lang: Lang) -> Result<Vec<PathBuf>> {
+        let all = Formats { lang, ..ALL };
         let mut written = Vec::new();
         for checked in &self.reports {
             let dir = outputs.join(&checked.folder);
             let mut set = OutputSet::new(&dir)?;
-            files::report(&mut set, &checked.report, ALL, dialect)?;
-            files::findings(&mut set, &checked.report, &checked.findings, ALL, dialect)?;
+            let pdf = relative_href(&dir, &self.inputs.join(&checked.report.source));
+            files::report(
+                &mut set,
+                &checked.report,
+                Some(&checked.findings),
+                pdf.as_deref(),
+                all,
+                dialect,
+            )?;
+            files::findings(&mut set, &checked.report, &checked.findings, all, dialect)?;
             set.commit()?;
             written.push(dir);
         }
         for compared in &self.diffs {
             let dir = outputs.join(&compared.folder);
             let mut set = OutputSet::new(&dir)?;
-            files::diff(&mut set, &compared.diff, ALL, dialect)?;
+            let pdf = |source: &str| relative_href(&dir, &self.inputs.join(source));
+            let pdfs = PdfLinks {
+                old: pdf(&compared.diff.old.source),
+                new: pdf(&compared.diff.new.source),
+            };
+            files::diff(&mut set, &compared.diff, &pdfs, all, dialect)?;
             set.commit()?;
             written.push(dir);
         }
@@ -125,14 +150,14 @@ impl Batch {
         set.add("timeline.csv", |w| {
             crate::render::csv::write(&tables::timeline(&self.timeline), w, dialect)
         })?;
-        set.add("index.html", |w| self.index(w))?;
+        set.add("index.html", |w| self.index(lang, w))?;
         set.commit()?;
         written.push(outputs.join("index.html"));
         Ok(written)
     }
 
     /// `index.html`: the landing page over every report and diff.
-    fn index(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    fn index(&self, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let reports: Vec<ReportEntry> = self
             .reports
             .iter()
@@ -147,14 +172,17 @@ impl Batch {
             .iter()
             .map(|c| DiffEntry {
                 folder: c.folder.clone(),
-                summary: crate::render::diff::summary(&c.diff)
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
+                diff: &c.diff,
             })
             .collect();
-        index::html(&reports, &diffs, &self.timeline, out)
+        let page = Index {
+            reports: &reports,
+            diffs: &diffs,
+            timeline: &self.timeline,
+            skipped: &self.skipped,
+            lang,
+        };
+        index::html(&page, out)
     }
 }
 

@@ -48,16 +48,38 @@ pub fn read_report(path: &Path) -> Result<Report> {
 /// warnings about the file that do not stop it being read (e.g. pages
 /// without text), for the user's eyes rather than the data.
 pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report, Vec<String>)> {
-    let doc = clean::run(extract::read_with_limits(path, limits)?);
+    read_report_timed(path, limits).map(|(report, warnings, _)| (report, warnings))
+}
+
+/// One stage of reading a report and how long it took.
+pub type StageTime = (&'static str, std::time::Duration);
+
+/// [`read_report_with_warnings`], with the time each stage took
+/// (`extract`, `clean`, `parse`), for `-v`.
+pub fn read_report_timed(
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Report, Vec<String>, Vec<StageTime>)> {
+    let start = std::time::Instant::now();
+    let raw = extract::read_with_limits(path, limits)?;
+    let extracted = start.elapsed();
+    let doc = clean::run(raw);
+    let cleaned = start.elapsed();
     let mut warnings = document_warnings(&doc, path);
     let report = parse_document(&doc, path)?;
+    let parsed = start.elapsed();
     warnings.extend(
         report
             .notes
             .iter()
             .map(|note| format!("{}: {note}", path.display())),
     );
-    Ok((report, warnings))
+    let times = vec![
+        ("extract", extracted),
+        ("clean", cleaned - extracted),
+        ("parse", parsed - cleaned),
+    ];
+    Ok((report, warnings, times))
 }
 
 /// What reading the document had to mend or could not read (pages without

@@ -318,6 +318,22 @@ pub const DELIVERED: &[&str] = &[
     "startet",
 ];
 
+/// Words that put a clause in the future or in the plan, so that its
+/// "ferdigstilt" is expected, not delivered: "Veilederen ventes nå
+/// ferdigstilt …", "skal etter planen publiseres" (lower-case, whole words).
+pub const FUTURE_MARKERS: &[&str] = &["ventes", "skal", "vil", "planlegges", "forventes"];
+
+/// Deadlines a measure sets for others (respondents, consultees,
+/// applicants): "svarfristen er 15. januar 2024" is not a promise of the
+/// ministry (lower-case stems, matched at the start of a word).
+pub const DEADLINES_FOR_OTHERS: &[&str] = &[
+    "svarfrist",
+    "høringsfrist",
+    "søknadsfrist",
+    "påmeldingsfrist",
+    "innsendingsfrist",
+];
+
 // ---------------------------------------------------------------- statuses
 
 /// How a status begins and what it then means, most specific first

@@ -8,6 +8,7 @@ use tiltak::Report;
 use tiltak::batch::Batch;
 use tiltak::model::{ChangeKind, Field, MeasureId, Rule};
 use tiltak::render::csv::Dialect;
+use tiltak::render::lang::Lang;
 
 use crate::util;
 
@@ -100,9 +101,15 @@ fn two_reports_of_one_date_are_refused() {
 #[test]
 fn every_folder_of_the_contract_is_written() {
     let (old, new) = two_years();
-    let batch = Batch::build(vec![old, new], Path::new("inputs")).unwrap();
+    let mut batch = Batch::build(vec![old, new], Path::new("inputs")).unwrap();
+    batch.skipped.push(tiltak::render::index::Skipped {
+        file: "scan.pdf".into(),
+        reason: "scan.pdf has no text layer".into(),
+    });
     let outputs = tempfile::tempdir().unwrap();
-    let written = batch.write(outputs.path(), Dialect::default()).unwrap();
+    let written = batch
+        .write(outputs.path(), Dialect::default(), Lang::Nb)
+        .unwrap();
     let names: Vec<String> = written
         .iter()
         .map(|p| {
@@ -143,11 +150,24 @@ fn every_folder_of_the_contract_is_written() {
         [
             "changes.csv",
             "changes.xlsx",
+            "commitments.csv",
             "diff.html",
             "diff.json",
             "diff.md"
         ]
     );
+    // The landing page links every workbook and names what it skipped.
+    let index = std::fs::read_to_string(outputs.path().join("index.html")).unwrap();
+    for link in [
+        "2023/report.xlsx",
+        "2024/findings.xlsx",
+        "diff-2023-2024/changes.xlsx",
+        "diff-2023-2024/commitments.csv",
+    ] {
+        assert!(index.contains(&format!("href=\"{link}\"")), "{link}");
+    }
+    assert!(index.contains("<code>scan.pdf</code>: scan.pdf has no text layer"));
+    assert!(index.contains("<html lang=\"nb\">"));
     let timeline = std::fs::read_to_string(outputs.path().join("timeline.csv")).unwrap();
     assert!(timeline.starts_with("id,title,2023,2024\n1,"), "{timeline}");
     assert!(

@@ -217,3 +217,134 @@ fn a_closed_stdout_is_no_crash() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// `tiltak diff` says when the comparison may mislead: OLD newer than NEW
+/// (the arguments swapped), or two different plans.
+#[test]
+fn diff_warns_of_swapped_reports_and_other_plans() {
+    let swapped = tiltak(&[
+        "diff",
+        "inputs/build/sources/frihet-sluttrapport-2024.txt",
+        "inputs/build/sources/frihet-status-2023.txt",
+    ]);
+    let stderr = String::from_utf8_lossy(&swapped.stderr);
+    assert!(
+        stderr.contains("advarsel: GAMMEL (31.12.2024) er nyere enn NY (31.12.2023)"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other-plan.txt");
+    let text = util::reference_text().replacen(
+        "*Frihet fra negativ sosial\nkontroll og æresrelatert vold",
+        "*Handlingsplan mot\nsosial dumping",
+        1,
+    );
+    std::fs::write(&other, text).unwrap();
+    let out = tiltak(&[
+        "--lang",
+        "en",
+        "diff",
+        "inputs/build/sources/frihet-status-2023.txt",
+        other.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: the reports are of different action plans"),
+        "{stderr}"
+    );
+    let same = tiltak(&[
+        "diff",
+        "inputs/build/sources/frihet-status-2023.txt",
+        "inputs/build/sources/frihet-sluttrapport-2024.txt",
+    ]);
+    assert!(
+        !String::from_utf8_lossy(&same.stderr).contains("advarsel"),
+        "no warning for two years of one plan"
+    );
+}
+
+/// A report given where a command belongs gets the command to write; the
+/// main job without its folder says where it looked and how to point it
+/// elsewhere; a subcommand's help shows its own options only.
+#[test]
+fn mistakes_get_a_way_forward() {
+    let out = tiltak(&["inputs/frihet-status-2023.pdf"]);
+    util::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .contains("tip: to read one report, write: tiltak parse inputs/frihet-status-2023.pdf"),
+        "{stderr}"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let missing = empty.path().join("nowhere");
+    let out = tiltak(&["--inputs", missing.to_str().unwrap()]);
+    util::assert_exit(&out, 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("nowhere") && stderr.contains("--inputs DIR"),
+        "{stderr}"
+    );
+    let help = tiltak(&["parse", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--out"), "{help}");
+    assert!(
+        !help.contains("--inputs") && !help.contains("--outputs"),
+        "the main job's folders are not parse's options: {help}"
+    );
+}
+
+/// `-v` tells where the time goes, stage by stage, for every command.
+#[test]
+fn verbose_prints_stage_timings() {
+    let text = "inputs/build/sources/frihet-status-2023.txt";
+    let other = "inputs/build/sources/frihet-sluttrapport-2024.txt";
+    for (args, stages) in [
+        (
+            vec!["-v", "extract", text],
+            vec!["extract", "clean", "write"],
+        ),
+        (
+            vec!["-v", "parse", text],
+            vec!["extract", "clean", "parse", "write"],
+        ),
+        (vec!["-v", "check", text], vec!["parse", "check", "write"]),
+        (
+            vec!["-v", "diff", text, other],
+            vec!["parse", "diff", "write"],
+        ),
+    ] {
+        let out = tiltak(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for stage in stages {
+            assert!(
+                stderr
+                    .lines()
+                    .any(|l| l.contains(&format!("{stage} ")) && l.contains('s')),
+                "{args:?}: no {stage} timing in {stderr}"
+            );
+        }
+    }
+}
+
+/// What a person reads on the terminal is bokmål by default, counted as
+/// the ministry counts ("Av totalt 33 tiltak"; sub-measures 9a, 9b, 10a,
+/// 10b apart), with dates as 31.12.2023; `--lang en` gives English.
+#[test]
+fn summaries_speak_bokmal_unless_asked() {
+    let text = "inputs/build/sources/frihet-status-2023.txt";
+    let out = tiltak(&["parse", text]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("per 31.12.2023"), "{stdout}");
+    assert!(
+        stdout.contains("  33 tiltak og 4 deltiltak i 5 innsatsområder"),
+        "{stdout}"
+    );
+    let out = tiltak(&["--lang", "en", "parse", text]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("as of 2023-12-31"), "{stdout}");
+    assert!(
+        stdout.contains("  33 measures and 4 sub-measures in 5 areas"),
+        "{stdout}"
+    );
+}

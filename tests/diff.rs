@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use tiltak::Report;
 use tiltak::diff::{Diff, Verdict, run};
+use tiltak::render::lang::Lang;
 
 use crate::util;
 
@@ -72,9 +73,12 @@ fn reference_against_itself_has_no_changes() {
             .iter()
             .all(|m| m.changes.is_empty() && m.fields.is_empty())
     );
-    // Unchanged statuses are transitions too: every measure is counted.
+    // Unchanged statuses are transitions too: every measure is counted,
+    // sub-measures apart.
     let counted: usize = diff.transitions.iter().map(|t| t.count).sum();
-    assert_eq!(counted, diff.measures.len());
+    let sub: usize = diff.sub_transitions.iter().map(|t| t.count).sum();
+    assert_eq!((counted, sub), (33, 4));
+    assert_eq!(counted + sub, diff.measures.len());
     assert!(diff.transitions.iter().all(|t| t.old == t.new));
     assert!(
         diff.commitments.is_empty(),
@@ -319,7 +323,11 @@ fn html_is_well_formed_escaped_and_self_contained() {
         (&section, "", 1),
     ]);
     let mut out = Vec::new();
-    tiltak::render::diff::html(&diff, &mut out).unwrap();
+    let pdfs = tiltak::render::diff::PdfLinks {
+        old: Some("../in/a&b.pdf".into()),
+        new: None,
+    };
+    tiltak::render::diff::html(&diff, Lang::Nb, &pdfs, &mut out).unwrap();
     let html = String::from_utf8(out).unwrap();
     util::assert_balanced(&html);
     assert!(
@@ -331,6 +339,22 @@ fn html_is_well_formed_escaped_and_self_contained() {
         assert!(!html.contains(external), "{external} in the page");
     }
     assert!(html.contains("data-kinds=\"removed\""));
+    assert!(html.contains("<html lang=\"nb\">"));
+    assert!(html.contains("name=\"viewport\""));
+    assert!(html.contains("@media print"));
+    // Every measure, changed or not, has its anchor; 31 is the changed one.
+    for id in ["1", "9a", "31", "33"] {
+        assert!(html.contains(&format!("id=\"tiltak-{id}\"")), "anchor {id}");
+    }
+    // Page links into the old PDF, escaped; the new side has no file.
+    assert!(html.contains("href=\"../in/a&amp;b.pdf#page="), "{html}");
+    // Statuses carry their word beside the colour.
+    assert!(html.contains("<span class=\"st st-ongoing\">Pågående</span>"));
+    let mut out = Vec::new();
+    tiltak::render::diff::html(&diff, Lang::En, &pdfs, &mut out).unwrap();
+    let english = String::from_utf8(out).unwrap();
+    assert!(english.contains("<html lang=\"en\">"));
+    assert!(english.contains("status as of 2023-12-31"), "{english}");
 }
 
 #[test]
@@ -340,14 +364,16 @@ fn markdown_and_summary() {
         ("Ansvarlig: KUD", "Ansvarlig: BFD", 1),
     ]);
     let mut out = Vec::new();
-    tiltak::render::diff::markdown(&diff, &mut out).unwrap();
+    tiltak::render::diff::markdown(&diff, Lang::En, &mut out).unwrap();
     let md = String::from_utf8(out).unwrap();
     assert!(md.contains("Det er ~~18~~ **20** deltakere"), "{md}");
     assert!(md.contains("- responsible: KUD → BFD"), "{md}");
-    let summary = tiltak::render::diff::summary(&diff);
+    // The reference report has 33 measures and 4 sub-measures (9a, 9b,
+    // 10a, 10b), counted apart as the ministry counts them.
+    let summary = tiltak::render::diff::summary(&diff, Lang::En);
     assert!(
         summary.starts_with(
-            "2023-12-31 → 2023-12-31: 37 measures compared, 0 added, 0 removed, 0 renumbered."
+            "2023-12-31 → 2023-12-31: 33 measures and 4 sub-measures compared; 0 added, 0 removed, 0 renumbered."
         ),
         "{summary}"
     );
@@ -355,6 +381,16 @@ fn markdown_and_summary() {
         summary.contains("1 text changes (title 0, description 0, progress 1), 1 responsible"),
         "{summary}"
     );
+    let norsk = tiltak::render::diff::summary(&diff, Lang::Nb);
+    assert!(
+        norsk.starts_with("31.12.2023 → 31.12.2023: 33 tiltak og 4 deltiltak sammenlignet;"),
+        "{norsk}"
+    );
+    let mut out = Vec::new();
+    tiltak::render::diff::markdown(&diff, Lang::Nb, &mut out).unwrap();
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.contains("- ansvarlig: KUD → BFD"), "{md}");
+    assert!(md.contains("status per 31.12.2023"), "{md}");
 }
 
 /// The synthetic final report against 2023: exactly the edits its README
@@ -407,12 +443,29 @@ fn final_report_differs_as_documented() {
             && one_word.new.contains("Det er 20 deltakere")
     );
 
-    let summary = tiltak::render::diff::summary(&diff);
-    assert!(summary.contains("Pågående → Ferdigstilt: 18"), "{summary}");
+    // Counted as the ministry counts: 17 measures went from Pågående to
+    // Ferdigstilt, and sub-measure 10a beside them, not an 18th.
+    let summary = tiltak::render::diff::summary(&diff, Lang::Nb);
     assert!(
-        summary.contains("Pågående → Videreført i ny handlingsplan: 7"),
+        summary.contains("Pågående → Ferdigstilt: 17 (1, 3, 5, 6, 7, 8, 10, 13,"),
         "{summary}"
     );
+    assert!(
+        summary.contains("Pågående → Videreført i ny handlingsplan: 7 (4, 11, 18, 19, 20, 23, 33)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Pågående → Ferdigstilt: 1 (10a)"),
+        "{summary}"
+    );
+    assert!(summary.contains("Ikke gjennomført: 25."), "{summary}");
+    assert!(
+        summary.contains("Forsinkede løfter: 8 (våren 2024), 12 (2. halvår 2024)."),
+        "{summary}"
+    );
+    let top: usize = diff.transitions.iter().map(|t| t.count).sum();
+    let sub: usize = diff.sub_transitions.iter().map(|t| t.count).sum();
+    assert_eq!((top, sub), (33, 4));
 
     // Promises: the README's account of what became of them.
     let verdict = |measure: &str, due: &str| {
@@ -444,5 +497,42 @@ fn final_report_differs_as_documented() {
     assert!(
         diff.commitments.iter().all(|f| f.due.year() < 2025),
         "18's June 2025 is not due yet"
+    );
+    // 2024 text: "Høsten 2024 startet IMDi arbeidet med å utvikle et
+    // aktørkart …, og aktørkartet skal etter planen publiseres i løpet av
+    // 2025": the promised start happened; 2025 is the next step.
+    let five = diff
+        .commitments
+        .iter()
+        .find(|f| f.measure.to_string() == "5" && f.due.to_string() == "2024-H2")
+        .unwrap();
+    assert_eq!(five.verdict, Verdict::Kept);
+    assert!(
+        five.evidence
+            .as_deref()
+            .is_some_and(|e| e.starts_with("Høsten 2024 startet IMDi")),
+        "{five:?}"
+    );
+    // 2023 text, measure 17: "… og svarfristen er 15. januar 2024" is the
+    // survey's deadline for its respondents, not a promise.
+    assert!(
+        !diff
+            .commitments
+            .iter()
+            .any(|f| f.measure.to_string() == "17"),
+        "a response deadline is no promise"
+    );
+    let eight = diff
+        .commitments
+        .iter()
+        .find(|f| f.measure.to_string() == "8")
+        .unwrap();
+    assert_eq!(eight.reason, tiltak::diff::Reason::DeliveredLate);
+    assert!(
+        eight
+            .evidence
+            .as_deref()
+            .is_some_and(|e| e.contains("oktober 2024")),
+        "{eight:?}"
     );
 }

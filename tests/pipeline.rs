@@ -138,7 +138,30 @@ fn diff_2023_to_final_report() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    assert_eq!(files, ["changes.csv", "diff.html", "diff.json", "diff.md"]);
+    assert_eq!(
+        files,
+        [
+            "changes.csv",
+            "commitments.csv",
+            "diff.html",
+            "diff.json",
+            "diff.md"
+        ]
+    );
+    // inputs/README.md: 25 went Pågående → Ikke gjennomført, 12 stayed
+    // Pågående in the final report; the headline names both.
+    let html = read(dir.path(), "diff.html");
+    assert!(
+        html.contains("<li class=\"alert\">Ikke gjennomført: <a href=\"#tiltak-25\">Tiltak 25</a></li>"),
+        "{html}"
+    );
+    assert!(html.contains("avsluttet: <a href=\"#tiltak-12\">Tiltak 12</a></li>"));
+    // The promises as data: the contract's columns, the verdict as its id.
+    let commitments = read(dir.path(), "commitments.csv");
+    assert!(
+        commitments.starts_with("measure,title,due,promise,new_status,evidence,verdict,reason\n"),
+        "{commitments}"
+    );
     util::snapshots().bind(|| {
         insta::assert_snapshot!(
             "diff-2023-2024-changes.csv",

@@ -34,10 +34,10 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Folder with the report PDFs for the main job. Example: --inputs reports/
-    #[arg(long, default_value = "inputs", global = true, value_name = "DIR")]
+    #[arg(long, default_value = "inputs", value_name = "DIR")]
     pub inputs: PathBuf,
     /// Folder the main job writes to. Example: --outputs results/
-    #[arg(long, default_value = "outputs", global = true, value_name = "DIR")]
+    #[arg(long, default_value = "outputs", value_name = "DIR")]
     pub outputs: PathBuf,
     /// Write CSV for Norwegian Excel: UTF-8 byte order mark and `;` separators.
     /// Example: tiltak parse r.pdf --out out/ --excel
@@ -49,8 +49,21 @@ pub struct Cli {
     /// Print more: timings and every warning. Example: tiltak -v check r.pdf
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Language of what a person reads (HTML, Markdown, xlsx, summaries);
+    /// CSV and JSON keep the contract's names. Example: --lang en
+    #[arg(long, value_enum, default_value = "nb", global = true)]
+    pub lang: LangArg,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// A language for readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Norwegian bokmål.
+    Nb,
+    /// English.
+    En,
 }
 
 /// Limits that keep one pathological PDF from stalling a batch.

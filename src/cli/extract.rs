@@ -17,9 +17,14 @@ pub struct Show {
 /// Prints the cleaned text: blocks separated by blank lines, table cells by
 /// tabs, pages by form feeds.
 pub fn run(file: &Path, show: Show, context: &super::Context) -> Result<u8, tiltak::Error> {
-    let doc = tiltak::clean::run(tiltak::extract::read_with_limits(file, &context.limits)?);
+    let raw = context.timed("extract", || {
+        tiltak::extract::read_with_limits(file, &context.limits)
+    })?;
+    let doc = context.timed("clean", || tiltak::clean::run(raw));
     context.warn(&tiltak::document_warnings(&doc, file));
+    let start = std::time::Instant::now();
     super::to_stdout(|out| write_text(&doc, show, out))?;
+    context.took("write", start);
     Ok(super::SUCCESS)
 }
 

@@ -10,12 +10,22 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tiltak::Error;
 use tiltak::batch::{self, Batch};
 use tiltak::model::Report;
+use tiltak::render::index::Skipped;
 
 use super::{Context, Verbosity};
 
 /// Runs the main job; an unreadable report is reported and the others are
 /// still processed (exit status 2 at the end).
 pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error> {
+    if !inputs.is_dir() {
+        let here = std::env::current_dir().unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "no folder {} in {} to read reports from; point to the folder of report PDFs with --inputs DIR \
+             (tiltak --inputs reports/), or read one report with tiltak parse FILE.pdf",
+            inputs.display(),
+            here.display()
+        )));
+    }
     let files = batch::pdf_files(inputs)?;
     if files.is_empty() {
         return Err(Error::Usage(format!(
@@ -23,11 +33,15 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
             inputs.display()
         )));
     }
-    let (reports, failed) = read_all(&files, context);
-    let batch = Batch::build(reports, inputs)?;
-    batch.write(outputs, context.dialect)?;
+    let (reports, skipped) = read_all(&files, context);
+    let failed = !skipped.is_empty();
+    let mut batch = context.timed("check and diff", || Batch::build(reports, inputs))?;
+    batch.skipped = skipped;
+    context.timed("write", || {
+        batch.write(outputs, context.dialect, context.lang)
+    })?;
     if context.verbosity != Verbosity::Quiet {
-        print_written(&batch, outputs)?;
+        print_written(&batch, outputs, context)?;
     }
     Ok(if failed {
         super::FAILURE
@@ -37,8 +51,8 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
 }
 
 /// Reads every file, reporting each that cannot be read; returns the
-/// reports and whether any failed.
-fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bool) {
+/// reports and the files that could not be read, with why.
+fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, Vec<Skipped>) {
     let quiet = context.verbosity == Verbosity::Quiet;
     let progress = (files.len() > 1 && !quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(files.len() as u64);
@@ -47,7 +61,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
         );
         bar
     });
-    let mut failed = false;
+    let mut skipped = Vec::new();
     let mut reports = Vec::new();
     for file in files {
         if let Some(bar) = &progress {
@@ -72,7 +86,14 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
                     Some(bar) => bar.println(line),
                     None => eprintln!("{line}"),
                 }
-                failed = true;
+                skipped.push(Skipped {
+                    file: file
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    reason: err.to_string(),
+                });
             }
         }
         if let Some(bar) = &progress {
@@ -82,22 +103,26 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    (reports, failed)
+    (reports, skipped)
 }
 
-fn print_written(batch: &Batch, outputs: &Path) -> Result<(), Error> {
+fn print_written(batch: &Batch, outputs: &Path, context: &Context) -> Result<(), Error> {
     let mut text = String::new();
     for checked in &batch.reports {
-        text.push_str(&format!(
-            "{}: {} measures, {} findings -> {}\n",
-            checked.report.source,
-            checked.report.measures.len(),
+        let measures = &checked.report.measures;
+        let sub = measures.iter().filter(|m| m.id.sub.is_some()).count();
+        let line = context.lang.written(
+            &checked.report.source,
+            measures.len() - sub,
+            sub,
             checked.findings.len(),
-            outputs.join(&checked.folder).display()
-        ));
+            &outputs.join(&checked.folder).display().to_string(),
+        );
+        text.push_str(&line);
+        text.push('\n');
     }
     for compared in &batch.diffs {
-        let summary = tiltak::render::diff::summary(&compared.diff);
+        let summary = tiltak::render::diff::summary(&compared.diff, context.lang);
         text.push_str(&format!("{}:\n{summary}", compared.folder));
     }
     text.push_str(&format!("{}\n", outputs.join("index.html").display()));

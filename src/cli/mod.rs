@@ -17,6 +17,7 @@ use args::{Cli, Command, Format, OutputArgs, SchemaDocument};
 use tiltak::Error;
 use tiltak::render::csv::Dialect;
 use tiltak::render::files::Formats;
+use tiltak::render::lang::Lang;
 
 /// Exit status: success, no findings, no changes.
 pub const SUCCESS: u8 = 0;
@@ -44,23 +45,50 @@ pub struct Context {
     pub verbosity: Verbosity,
     /// Limits for reading one file.
     pub limits: tiltak::Limits,
+    /// The language of summaries and of the files people read.
+    pub lang: Lang,
 }
 
 impl Context {
     /// Reads a report, printing its warnings unless quiet.
     fn read(&self, path: &std::path::Path) -> Result<tiltak::Report, Error> {
-        let (report, warnings) = tiltak::read_report_with_warnings(path, &self.limits)?;
+        let (report, warnings, times) = tiltak::read_report_timed(path, &self.limits)?;
         self.warn(&warnings);
+        if self.verbosity == Verbosity::Verbose {
+            let list: Vec<String> = times
+                .iter()
+                .map(|(stage, t)| format!("{stage} {t:.1?}"))
+                .collect();
+            eprintln!("tiltak: {}: {}", path.display(), list.join(", "));
+        }
         Ok(report)
     }
 
     /// Prints warnings on stderr unless quiet.
     fn warn(&self, warnings: &[String]) {
         if self.verbosity != Verbosity::Quiet {
+            // The library words these in English, so the prefix is too.
             for warning in warnings {
                 eprintln!("tiltak: warning: {warning}");
             }
         }
+    }
+
+    /// Prints, with `-v`, how long a stage begun at `start` took.
+    fn took(&self, stage: &str, start: std::time::Instant) {
+        if self.verbosity == Verbosity::Verbose {
+            eprintln!("tiltak: {stage} {:.1?}", start.elapsed());
+        }
+    }
+
+    /// Runs one stage, printing how long it took with `-v`.
+    fn timed<T>(&self, stage: &str, run: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let out = run();
+        if self.verbosity == Verbosity::Verbose {
+            eprintln!("tiltak: {stage} {:.1?}", start.elapsed());
+        }
+        out
     }
 }
 
@@ -86,6 +114,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let context = Context {
         dialect: Dialect { excel: cli.excel },
         verbosity,
+        lang: match cli.lang {
+            args::LangArg::Nb => Lang::Nb,
+            args::LangArg::En => Lang::En,
+        },
         limits: tiltak::Limits {
             max_pages: cli.limits.max_pages,
             max_bytes: cli.limits.max_mb.saturating_mul(1024 * 1024),
@@ -115,18 +147,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         }) => extract::run(&file, Show { pages, running }, &context)?,
         Some(Command::Parse(args)) => parse::run(
             &args.file,
-            destination(&args.output, "parse", FILES)?,
+            destination(&args.output, "parse", FILES, context.lang)?,
             &context,
         )?,
         Some(Command::Check(args)) => check::run(
             &args.file,
-            destination(&args.output, "check", FILES)?,
+            destination(&args.output, "check", FILES, context.lang)?,
             &context,
         )?,
         Some(Command::Diff { old, new, output }) => diff::run(
             &old,
             &new,
-            destination(&output, "diff", DIFF_FILES)?,
+            destination(&output, "diff", DIFF_FILES, context.lang)?,
             &context,
         )?,
         Some(Command::Schema { document }) => schema(document)?,
@@ -149,7 +181,12 @@ struct Writes {
 
 /// Turns `--out`/`--format` into a destination; refuses a format the
 /// command cannot write rather than writing nothing.
-fn destination(output: &OutputArgs, command: &str, writes: Writes) -> Result<Destination, Error> {
+fn destination(
+    output: &OutputArgs,
+    command: &str,
+    writes: Writes,
+    lang: Lang,
+) -> Result<Destination, Error> {
     let Some(out) = &output.out else {
         return Ok(Destination::Summary);
     };
@@ -177,6 +214,7 @@ fn destination(output: &OutputArgs, command: &str, writes: Writes) -> Result<Des
         md: chosen.contains(&Format::Md),
         html: chosen.contains(&Format::Html),
         xlsx: chosen.contains(&Format::Xlsx),
+        lang,
     };
     Ok(Destination::Dir(out.clone(), formats))
 }

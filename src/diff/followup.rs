@@ -4,32 +4,38 @@
 //! as-of date and gives, for each, the measure's new status and the new
 //! progress sentences that speak about it, with a rough verdict.
 //!
-//! The heuristic, kept small on purpose (a reader checks the sentences):
+//! The rule (README, "What became of the promises"), kept small on purpose
+//! since a reader checks the sentences:
 //! - a new sentence *mentions* a promise when it shares two key words with
 //!   it, or one with it and one with the sentence before it (the subject is
 //!   often there: "Den ferdigstilles i februar 2024"), key words being words of five letters
 //!   or more, not function words, compared on their first six letters so
 //!   "rapport"/"rapporten" agree; or when it names the same month or
 //!   half-year ("februar 2024", "våren 2024");
-//! - `kept`: a mentioning sentence says it was delivered ("forelå",
+//! - the verdict is read clause by clause (a sentence split at commas and
+//!   semicolons), so "Høsten 2024 startet IMDi arbeidet …, og aktørkartet
+//!   skal publiseres i 2025" reports the promised start done and a further
+//!   step planned, not the start delayed;
+//! - `kept`: a mentioning clause says it was delivered ("forelå",
 //!   "levert", "ferdigstilt", "lansert", "startet", ... not after "ikke")
-//!   without naming a date after the due date;
-//! - `delayed`: otherwise, a mentioning sentence names a date after the due
+//!   and names no date after the due date;
+//! - `delayed`: otherwise, a mentioning clause names a date after the due
 //!   date (delivered late, or promised anew);
+//! - `dropped`: otherwise, the measure is gone from the new report, or its
+//!   new status says the plan ended without it or it was cancelled;
 //! - `kept`: otherwise, the new status is finished as
 //!   [`vocab::status_class`] reads it ("Ferdigstilt", "Gjennomført"; not
 //!   "Delvis gjennomført" nor "Ikke gjennomført");
-//! - `unclear`: anything else, including a measure the new report lacks.
+//! - `unclear`: anything else.
 //!
-//! Known blind spot: a sentence that reports the promised step done and
-//! names a later, further step ("startet høsten 2024 …, publiseres i 2025")
-//! reads as `delayed`.
+//! The sentence that decided is the follow-up's `evidence`, and its
+//! [`Reason`] says which rule applied.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::{Due, MeasureId, Report, year_month};
+use crate::model::{Commitment, Due, MeasureId, Report, StatusClass, year_month};
 use crate::parse::commitments::due_date;
 use crate::text;
 use crate::vocab;
@@ -42,8 +48,42 @@ pub enum Verdict {
     Kept,
     /// The new text names a later date for it.
     Delayed,
-    /// Neither could be read from the new report.
+    /// The measure is gone, not done or cancelled.
+    Dropped,
+    /// None of these could be read from the new report.
     Unclear,
+}
+
+impl Verdict {
+    /// Every verdict, in the order summaries count them.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Delayed,
+        Verdict::Dropped,
+        Verdict::Unclear,
+        Verdict::Kept,
+    ];
+}
+
+/// Which rule of the verdict applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// The evidence says it was delivered, with no later date.
+    Delivered,
+    /// The evidence says it was delivered, at a date after the due date.
+    DeliveredLate,
+    /// The evidence names a date after the due date for it.
+    PromisedAnew,
+    /// The measure is not in the new report.
+    MeasureGone,
+    /// The new status says not done or cancelled.
+    NotDone,
+    /// No sentence decides, and the new status is finished.
+    StatusFinished,
+    /// Sentences mention it, but none decides, and the status is not finished.
+    MentionedOnly,
+    /// No sentence of the new report mentions it.
+    NotMentioned,
 }
 
 impl Verdict {
@@ -52,6 +92,7 @@ impl Verdict {
         match self {
             Verdict::Kept => "kept",
             Verdict::Delayed => "delayed",
+            Verdict::Dropped => "dropped",
             Verdict::Unclear => "unclear",
         }
     }
@@ -64,6 +105,8 @@ pub struct FollowUp {
     pub measure: MeasureId,
     /// The measure id in the new report, if it is there.
     pub new_measure: Option<MeasureId>,
+    /// The measure's title (the old report's).
+    pub title: String,
     /// When it was due (`YYYY-MM`, `YYYY-H1`, `YYYY-H2` or `YYYY`).
     pub due: Due,
     /// The old sentence that promised it.
@@ -72,8 +115,12 @@ pub struct FollowUp {
     pub new_status: Option<String>,
     /// New progress sentences that speak about the promise.
     pub mentions: Vec<String>,
-    /// Kept, delayed or unclear.
+    /// Kept, delayed, dropped or unclear.
     pub verdict: Verdict,
+    /// The new sentence that decided the verdict, if one did.
+    pub evidence: Option<String>,
+    /// Which rule decided.
+    pub reason: Reason,
 }
 
 /// Follows up the old report's commitments due by `new.as_of`.
@@ -92,45 +139,63 @@ pub(super) fn run<'a>(
         .iter()
         .filter(|c| c.due.last_month() <= new_month)
         .map(|c| {
+            let title = old
+                .measure(&c.measure)
+                .map(|m| m.title.as_str())
+                .or_else(|| old.row(&c.measure).map(|r| r.title.as_str()))
+                .map(text::normalise)
+                .unwrap_or_default();
             let Some((id, status, progress)) = matched(&c.measure) else {
                 return FollowUp {
                     measure: c.measure.clone(),
                     new_measure: None,
+                    title,
                     due: c.due,
                     promise: c.text.clone(),
                     new_status: None,
                     mentions: Vec::new(),
-                    verdict: Verdict::Unclear,
+                    verdict: Verdict::Dropped,
+                    evidence: None,
+                    reason: Reason::MeasureGone,
                 };
             };
-            let own = key_words(&c.text);
-            let context = key_words(sentence_before(old, &c.measure, &c.text));
-            let dates = date_phrases(c.due);
-            let mentions: Vec<String> = text::sentences(progress)
-                .into_iter()
-                .filter(|s| {
-                    let lower = s.to_lowercase();
-                    let words = key_words(s);
-                    let shared_own = own.intersection(&words).count();
-                    let shared_context = context
-                        .difference(&own)
-                        .filter(|w| words.contains(*w))
-                        .count();
-                    (shared_own >= 1 && shared_own + shared_context >= 2)
-                        || dates.iter().any(|d| lower.contains(d.as_str()))
-                })
-                .map(str::to_string)
-                .collect();
+            let mentions = mentions(old, c, progress);
+            let (verdict, reason, evidence) = decide(c.due, status, &mentions);
             FollowUp {
                 measure: c.measure.clone(),
                 new_measure: Some(id.clone()),
+                title,
                 due: c.due,
                 promise: c.text.clone(),
                 new_status: status.map(str::to_string),
-                verdict: verdict(c.due, status, &mentions),
+                verdict,
+                evidence: evidence.map(str::to_string),
+                reason,
                 mentions,
             }
         })
+        .collect()
+}
+
+/// The sentences of the new progress text that speak about a promise.
+fn mentions(old: &Report, c: &Commitment, progress: &str) -> Vec<String> {
+    let own = key_words(&c.text);
+    let context = key_words(sentence_before(old, &c.measure, &c.text));
+    let dates = date_phrases(c.due);
+    text::sentences(progress)
+        .into_iter()
+        .filter(|s| {
+            let lower = s.to_lowercase();
+            let words = key_words(s);
+            let shared_own = own.intersection(&words).count();
+            let shared_context = context
+                .difference(&own)
+                .filter(|w| words.contains(*w))
+                .count();
+            (shared_own >= 1 && shared_own + shared_context >= 2)
+                || dates.iter().any(|d| lower.contains(d.as_str()))
+        })
+        .map(str::to_string)
         .collect()
 }
 
@@ -146,26 +211,53 @@ fn sentence_before<'a>(old: &'a Report, measure: &MeasureId, sentence: &str) -> 
         .map_or("", |i| all[i])
 }
 
-fn verdict(due: Due, status: Option<&str>, mentions: &[String]) -> Verdict {
-    // A sentence with a date after the due month is a commitment "as of"
-    // the due date: the parser's date reading decides it.
-    let later = |s: &String| {
-        text::sentences(s)
-            .iter()
-            .any(|s| due_date(s, due.last_month()).is_some())
+/// The verdict, the rule that gave it and the sentence that decided it.
+fn decide<'a>(
+    due: Due,
+    status: Option<&str>,
+    mentions: &'a [String],
+) -> (Verdict, Reason, Option<&'a str>) {
+    // A clause with a date after the due month moves the promise: the
+    // parser's date reading decides it. Clauses, not sentences: a sentence
+    // may report the promised step done and plan the next one.
+    let later = |clause: &str| due_date(clause, due.last_month()).is_some();
+    let delivered = |clause: &str| {
+        let lower = clause.to_lowercase();
+        says(&lower, vocab::DELIVERED)
+            && !text::terms(&lower).any(|w| vocab::FUTURE_MARKERS.contains(&w.as_str()))
     };
-    if mentions
-        .iter()
-        .any(|s| says(&s.to_lowercase(), vocab::DELIVERED) && !later(s))
-    {
-        Verdict::Kept
-    } else if mentions.iter().any(later) {
-        Verdict::Delayed
-    } else if status.is_some_and(|s| vocab::status_class(s).is_finished()) {
-        Verdict::Kept
-    } else {
-        Verdict::Unclear
+    let find = |test: &dyn Fn(&str) -> bool| {
+        mentions
+            .iter()
+            .find(|s| clauses(s).any(test))
+            .map(String::as_str)
+    };
+    if let Some(s) = find(&|c| delivered(c) && !later(c)) {
+        return (Verdict::Kept, Reason::Delivered, Some(s));
     }
+    if let Some(s) = find(&|c| delivered(c) && later(c)) {
+        return (Verdict::Delayed, Reason::DeliveredLate, Some(s));
+    }
+    if let Some(s) = find(&later) {
+        return (Verdict::Delayed, Reason::PromisedAnew, Some(s));
+    }
+    let class = status.map(vocab::status_class);
+    match class {
+        Some(StatusClass::NotDone | StatusClass::Cancelled) => {
+            (Verdict::Dropped, Reason::NotDone, None)
+        }
+        Some(StatusClass::Finished) => (Verdict::Kept, Reason::StatusFinished, None),
+        _ if mentions.is_empty() => (Verdict::Unclear, Reason::NotMentioned, None),
+        _ => (Verdict::Unclear, Reason::MentionedOnly, None),
+    }
+}
+
+/// The clauses of a sentence: its parts between commas and semicolons.
+fn clauses(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
 }
 
 /// Whether `text` (lower-case) contains one of `stems`, not negated by a
@@ -224,6 +316,10 @@ mod tests {
         assert!(date_phrases(due("2024")).is_empty());
     }
 
+    fn verdict(due: Due, status: Option<&str>, mentions: &[String]) -> Verdict {
+        decide(due, status, mentions).0
+    }
+
     #[test]
     fn verdicts() {
         let kept = ["Rapporten forelå i februar 2024.".to_string()];
@@ -233,21 +329,54 @@ mod tests {
         );
         let late = ["Veilederen er nå ventet første halvdel av 2025.".to_string()];
         assert_eq!(
-            verdict(due("2024-H2"), Some("Pågående"), &late),
-            Verdict::Delayed
+            decide(due("2024-H2"), Some("Pågående"), &late),
+            (
+                Verdict::Delayed,
+                Reason::PromisedAnew,
+                Some(late[0].as_str())
+            )
         );
         assert_eq!(
-            verdict(due("2024"), Some("Ferdigstilt"), &[]),
-            Verdict::Kept
+            decide(due("2024"), Some("Ferdigstilt"), &[]),
+            (Verdict::Kept, Reason::StatusFinished, None)
         );
         assert_eq!(
-            verdict(due("2024"), Some("Ikke ferdigstilt"), &[]),
-            Verdict::Unclear
+            decide(due("2024"), Some("Pågående"), &[]),
+            (Verdict::Unclear, Reason::NotMentioned, None)
+        );
+        assert_eq!(
+            decide(due("2024"), Some("Ikke gjennomført"), &[]),
+            (Verdict::Dropped, Reason::NotDone, None)
         );
         let late = ["Strategien ble ferdigstilt i oktober 2024.".to_string()];
         assert_eq!(
-            verdict(due("2024-H1"), Some("Ferdigstilt"), &late),
-            Verdict::Delayed
+            decide(due("2024-H1"), Some("Ferdigstilt"), &late).1,
+            Reason::DeliveredLate
+        );
+        let anew = ["Veilederen ventes nå ferdigstilt i løpet av første halvår 2025.".to_string()];
+        assert_eq!(
+            decide(due("2024-H2"), Some("Pågående"), &anew).1,
+            Reason::PromisedAnew
+        );
+        let not = ["Veilederen ble ikke ferdigstilt i andre halvdel av 2024.".to_string()];
+        assert_eq!(
+            decide(due("2024-H2"), Some("Pågående"), &not).1,
+            Reason::MentionedOnly
+        );
+    }
+
+    #[test]
+    fn a_step_done_and_the_next_planned_is_kept() {
+        // Measure 5 of the 2024 report: the promised start happened; the
+        // publication in 2025 is a further step, not a delay of the start.
+        let text = [
+            "Høsten 2024 startet IMDi arbeidet med å utvikle et aktørkart sammen med \
+                     nettverket, og aktørkartet skal etter planen publiseres i løpet av 2025."
+                .to_string(),
+        ];
+        assert_eq!(
+            decide(due("2024-H2"), Some("Ferdigstilt"), &text),
+            (Verdict::Kept, Reason::Delivered, Some(text[0].as_str()))
         );
     }
 }

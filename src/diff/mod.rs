@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-pub use followup::{FollowUp, Verdict};
+pub use followup::{FollowUp, Reason, Verdict};
 pub use words::{Segment, SegmentKind};
 
 use crate::model::{Change, ChangeKind, Field, MeasureId, Report};
@@ -38,12 +38,60 @@ pub struct Diff {
     pub changes: Vec<Change>,
     /// Every measure of either report, matched where possible.
     pub measures: Vec<MeasureDiff>,
-    /// Old status × new status → count, over measures in both reports.
+    /// Old status × new status → count, over top-level measures in both
+    /// reports (as the ministry counts: "33 tiltak").
     pub transitions: Vec<Transition>,
+    /// The same over sub-measures (9a, 9b), counted apart.
+    pub sub_transitions: Vec<Transition>,
     /// Counts of the summary sentence that differ.
     pub summary: Vec<SummaryChange>,
     /// Old commitments due by the new as-of date, with what the new report says.
     pub commitments: Vec<FollowUp>,
+    /// Why the comparison may mislead: other plans, or the order swapped.
+    pub warnings: Vec<DiffWarning>,
+}
+
+/// Something about the two reports that makes their comparison suspect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum DiffWarning {
+    /// The reports are of different action plans (by title).
+    DifferentPlans {
+        /// The old report's plan title.
+        old: String,
+        /// The new report's plan title.
+        new: String,
+    },
+    /// The old report is newer than the new one: the arguments are swapped.
+    OldIsNewer {
+        /// The old report's as-of date.
+        old: String,
+        /// The new report's as-of date.
+        new: String,
+    },
+}
+
+/// The warnings for comparing `old` with `new`.
+fn warnings(old: &Report, new: &Report) -> Vec<DiffWarning> {
+    let mut out = Vec::new();
+    let (a, b) = (
+        text::label_key(&old.plan_title),
+        text::label_key(&new.plan_title),
+    );
+    if !a.is_empty() && !b.is_empty() && a != b {
+        out.push(DiffWarning::DifferentPlans {
+            old: old.plan_title.clone(),
+            new: new.plan_title.clone(),
+        });
+    }
+    // ISO dates order as text.
+    if !old.as_of.is_empty() && !new.as_of.is_empty() && old.as_of > new.as_of {
+        out.push(DiffWarning::OldIsNewer {
+            old: old.as_of.clone(),
+            new: new.as_of.clone(),
+        });
+    }
+    out
 }
 
 /// Which report a side of the comparison is.
@@ -88,6 +136,12 @@ pub struct MeasureDiff {
     pub old_status: Option<String>,
     /// The status in the new report.
     pub new_status: Option<String>,
+    /// Who is responsible, as the new report (else the old) prints it.
+    pub responsible: Option<String>,
+    /// The physical page of its heading in the old file, 1-based.
+    pub old_page: Option<u32>,
+    /// The physical page of its heading in the new file, 1-based.
+    pub new_page: Option<u32>,
     /// This measure's rows of [`Diff::changes`]; empty if unchanged.
     pub changes: Vec<Change>,
     /// The text fields that changed.
@@ -95,6 +149,12 @@ pub struct MeasureDiff {
 }
 
 impl MeasureDiff {
+    /// Whether this is a sub-measure (9a), which the ministry counts apart
+    /// from its measures.
+    pub fn is_sub(&self) -> bool {
+        self.id().sub.is_some()
+    }
+
     /// The id to show: the new one, else the old one.
     pub fn id(&self) -> &MeasureId {
         const NEITHER: &MeasureId = &MeasureId {
@@ -155,6 +215,7 @@ struct Entry<'a> {
     responsible: Option<Responsible<'a>>,
     description: &'a str,
     progress: &'a str,
+    pdf_page: Option<u32>,
 }
 
 /// Who is responsible, as printed and as compared.
@@ -199,6 +260,7 @@ fn entries(report: &Report) -> Vec<Entry<'_>> {
             },
             description: &m.description,
             progress: &m.progress,
+            pdf_page: m.pdf_page,
         })
         .collect();
     for r in &report.overview {
@@ -211,6 +273,7 @@ fn entries(report: &Report) -> Vec<Entry<'_>> {
                 responsible: row_responsible(&r.id),
                 description: "",
                 progress: "",
+                pdf_page: None,
             });
         }
     }
@@ -231,6 +294,7 @@ pub fn run(old: &Report, new: &Report) -> Diff {
     let mut changes = Vec::new();
     let mut measures = Vec::new();
     let mut transitions: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut sub_transitions: BTreeMap<(String, String), usize> = BTreeMap::new();
     for &(o, n) in &pairs {
         let (o, n) = (o.map(|i| &olds[i]), n.map(|i| &news[i]));
         let measure = compare(o, n);
@@ -239,7 +303,12 @@ pub fn run(old: &Report, new: &Report) -> Diff {
                 o.status.clone().unwrap_or_default(),
                 n.status.clone().unwrap_or_default(),
             );
-            *transitions.entry(key).or_default() += 1;
+            let tally = if n.id.sub.is_some() {
+                &mut sub_transitions
+            } else {
+                &mut transitions
+            };
+            *tally.entry(key).or_default() += 1;
         }
         changes.extend(measure.changes.iter().cloned());
         measures.push(measure);
@@ -254,15 +323,7 @@ pub fn run(old: &Report, new: &Report) -> Diff {
         old: s.old.map(|c| c.to_string()).unwrap_or_default(),
         new: s.new.map(|c| c.to_string()).unwrap_or_default(),
     }));
-    let mut transitions: Vec<Transition> = transitions
-        .into_iter()
-        .map(|((old, new), count)| Transition { old, new, count })
-        .collect();
-    transitions.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| (&a.old, &a.new).cmp(&(&b.old, &b.new)))
-    });
+    let (transitions, sub_transitions) = (ordered(transitions), ordered(sub_transitions));
     let renamed = |old_id: &MeasureId| {
         pairs.iter().find_map(|&(o, n)| match (o, n) {
             (Some(o), Some(n)) if olds[o].id == old_id => {
@@ -278,9 +339,25 @@ pub fn run(old: &Report, new: &Report) -> Diff {
         changes,
         measures,
         transitions,
+        sub_transitions,
         summary,
         commitments,
+        warnings: warnings(old, new),
     }
+}
+
+/// Transitions, most frequent first, then by status words.
+fn ordered(counts: BTreeMap<(String, String), usize>) -> Vec<Transition> {
+    let mut out: Vec<Transition> = counts
+        .into_iter()
+        .map(|((old, new), count)| Transition { old, new, count })
+        .collect();
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (&a.old, &a.new).cmp(&(&b.old, &b.new)))
+    });
+    out
 }
 
 /// Pairs old and new entries (indices), in new-report order with removed
@@ -379,6 +456,12 @@ fn compare(old: Option<&Entry>, new: Option<&Entry>) -> MeasureDiff {
             .unwrap_or_default(),
         old_status: old.and_then(|e| e.status.clone()),
         new_status: new.and_then(|e| e.status.clone()),
+        responsible: new
+            .or(old)
+            .and_then(|e| e.responsible.as_ref())
+            .map(|r| text::normalise(r.text)),
+        old_page: old.and_then(|e| e.pdf_page),
+        new_page: new.and_then(|e| e.pdf_page),
         changes: changes.rows,
         fields: changes.fields,
     }

@@ -27,7 +27,7 @@ pub struct NotA {
 }
 
 impl NotA {
-    fn new(text: &str, expected: &'static str) -> NotA {
+    pub(crate) fn new(text: &str, expected: &'static str) -> NotA {
         NotA {
             text: text.to_string(),
             expected,
@@ -328,6 +328,10 @@ pub struct Measure {
     pub progress: String,
     /// The printed page of the heading.
     pub page: Option<String>,
+    /// The physical page of the heading in the file, 1-based (what
+    /// `file.pdf#page=N` opens); `None` where the source has no pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf_page: Option<u32>,
 }
 
 impl Report {

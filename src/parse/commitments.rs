@@ -49,7 +49,9 @@ pub fn find_commitments(measures: &[Measure], as_of: &str) -> Vec<Commitment> {
     let mut out = Vec::new();
     for measure in measures {
         for sentence in text::sentences(&measure.progress) {
-            if let Some(due) = due_date(sentence, as_of) {
+            if let Some(due) = due_date(sentence, as_of)
+                && !sets_deadline_for_others(sentence)
+            {
                 out.push(Commitment {
                     measure: measure.id.clone(),
                     due,
@@ -59,6 +61,16 @@ pub fn find_commitments(measures: &[Measure], as_of: &str) -> Vec<Commitment> {
         }
     }
     out
+}
+
+/// Whether the sentence's date is a deadline for others ("svarfristen er
+/// 15. januar 2024"): the ministry promises nothing by it.
+fn sets_deadline_for_others(sentence: &str) -> bool {
+    text::terms(sentence).any(|w| {
+        vocab::DEADLINES_FOR_OTHERS
+            .iter()
+            .any(|stem| w.starts_with(stem))
+    })
 }
 
 /// The first date in the sentence that lies after `as_of`.
@@ -102,6 +114,24 @@ mod tests {
 
     fn due(s: &str) -> Option<String> {
         due_date(s, (2023, 12)).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn a_deadline_for_others_is_no_commitment() {
+        let measure = |progress: &str| Measure {
+            id: "17".parse().unwrap(),
+            progress: progress.into(),
+            ..Measure::default()
+        };
+        let found = find_commitments(
+            &[measure(
+                "Undersøkelsen omfatter begge tjenestene, og svarfristen er 15. januar 2024. \
+                 Rapporten ferdigstilles i mars 2024.",
+            )],
+            "2023-12-31",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].due.to_string(), "2024-03");
     }
 
     #[test]

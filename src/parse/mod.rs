@@ -27,6 +27,8 @@ use crate::vocab;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Located<'a> {
     pub page: Option<&'a str>,
+    /// The physical page, 1-based: what a `file.pdf#page=N` link needs.
+    pub index: u32,
     pub block: &'a Block,
 }
 
@@ -55,9 +57,11 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
     let blocks: Vec<Located> = doc
         .pages
         .iter()
-        .flat_map(|page| {
+        .enumerate()
+        .flat_map(|(i, page)| {
             page.blocks.iter().map(move |block| Located {
                 page: page.label.as_deref(),
+                index: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 block,
             })
         })

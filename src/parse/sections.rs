@@ -280,6 +280,7 @@ impl Walk<'_> {
             area: self.area_id.clone(),
             title,
             page: located.page(),
+            pdf_page: Some(located.index),
             ..Measure::default()
         });
         self.container = Container::Measure(report.measures.len() - 1);

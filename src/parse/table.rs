@@ -332,6 +332,7 @@ mod tests {
             .enumerate()
             .map(|(i, block)| Located {
                 page: Some(if i < 4 { "5" } else { "6" }),
+                index: 0,
                 block,
             })
             .collect();

@@ -141,7 +141,11 @@ mod tests {
         let blocks: Vec<Block> = paragraphs.iter().map(|p| Block::text(*p)).collect();
         let located: Vec<Located> = blocks
             .iter()
-            .map(|block| Located { page: None, block })
+            .map(|block| Located {
+                page: None,
+                index: 0,
+                block,
+            })
             .collect();
         let mut report = Report::default();
         read(&located, &located, &mut report).unwrap();

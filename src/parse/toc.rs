@@ -114,7 +114,11 @@ mod tests {
         let blocks = super::super::tab_blocks(lines);
         let located: Vec<Located> = blocks
             .iter()
-            .map(|block| Located { page: None, block })
+            .map(|block| Located {
+                page: None,
+                index: 0,
+                block,
+            })
             .collect();
         read(&located)
             .0

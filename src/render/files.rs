@@ -3,7 +3,9 @@
 use crate::error::Result;
 use crate::model::{Finding, Report};
 use crate::render::csv::{self, Dialect};
+use crate::render::lang::Lang;
 use crate::render::output::OutputSet;
+use crate::render::sheets::{self, Sheet};
 use crate::render::tables::{self, Table};
 
 /// Which kinds of file to write.
@@ -19,12 +21,15 @@ pub struct Formats {
     pub html: bool,
     /// One Excel workbook, a sheet per table.
     pub xlsx: bool,
+    /// The language of what a person reads (CSV and JSON keep the
+    /// contract's names whatever it is).
+    pub lang: Lang,
 }
 
 fn add_tables(
     set: &mut OutputSet,
     tables: &[Table],
-    workbook: &str,
+    workbook: (&str, &dyn Fn() -> Vec<Sheet>),
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
@@ -36,7 +41,8 @@ fn add_tables(
         }
     }
     if formats.xlsx {
-        set.add(workbook, |w| crate::render::xlsx::write(tables, w))?;
+        let (name, sheets) = workbook;
+        set.add(name, |w| crate::render::xlsx::write(&sheets(), w))?;
     }
     Ok(())
 }
@@ -51,16 +57,22 @@ fn add_json<T: serde::Serialize>(set: &mut OutputSet, name: &str, value: &T) -> 
 /// Adds the files of `tiltak parse`: `toc.csv`, `overview.csv`,
 /// `measures.csv`, `departments.csv`, `commitments.csv`, `report.xlsx`,
 /// `report.json`, `report.md`.
+///
+/// `findings` (when checked) go into the workbook's summary sheet; `pdf`
+/// is the report's file as a link from the output folder.
 pub fn report(
     set: &mut OutputSet,
     report: &Report,
+    findings: Option<&[Finding]>,
+    pdf: Option<&str>,
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
+    let sheets = || sheets::report(report, findings, pdf, formats.lang);
     add_tables(
         set,
         &tables::report_tables(report),
-        "report.xlsx",
+        ("report.xlsx", &sheets),
         formats,
         dialect,
     )?;
@@ -68,7 +80,9 @@ pub fn report(
         add_json(set, "report.json", report)?;
     }
     if formats.md {
-        set.add("report.md", |w| crate::render::markdown::report(report, w))?;
+        set.add("report.md", |w| {
+            crate::render::markdown::report(report, formats.lang, w)
+        })?;
     }
     Ok(())
 }
@@ -82,10 +96,11 @@ pub fn findings(
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
+    let sheets = || sheets::findings(findings, formats.lang);
     add_tables(
         set,
         &[tables::findings(findings)],
-        "findings.xlsx",
+        ("findings.xlsx", &sheets),
         formats,
         dialect,
     )?;
@@ -94,24 +109,31 @@ pub fn findings(
     }
     if formats.md {
         set.add("findings.md", |w| {
-            crate::render::findings::markdown(report, findings, w)
+            crate::render::findings::markdown(report, findings, formats.lang, w)
         })?;
     }
     Ok(())
 }
 
-/// Adds the files of `tiltak diff`: `changes.csv`, `changes.xlsx`,
-/// `diff.json`, `diff.md`, `diff.html`.
+/// Adds the files of `tiltak diff`: `changes.csv`, `commitments.csv`,
+/// `changes.xlsx`, `diff.json`, `diff.md`, `diff.html`.
+///
+/// `pdfs` locates the two PDFs from the output folder, for page links.
 pub fn diff(
     set: &mut OutputSet,
     diff: &crate::diff::Diff,
+    pdfs: &crate::render::diff::PdfLinks,
     formats: Formats,
     dialect: Dialect,
 ) -> Result<()> {
+    let sheets = || sheets::diff(diff, formats.lang);
     add_tables(
         set,
-        &[tables::changes(&diff.changes)],
-        "changes.xlsx",
+        &[
+            tables::changes(&diff.changes),
+            tables::follow_ups(diff, formats.lang),
+        ],
+        ("changes.xlsx", &sheets),
         formats,
         dialect,
     )?;
@@ -119,10 +141,14 @@ pub fn diff(
         add_json(set, "diff.json", diff)?;
     }
     if formats.md {
-        set.add("diff.md", |w| crate::render::diff::markdown(diff, w))?;
+        set.add("diff.md", |w| {
+            crate::render::diff::markdown(diff, formats.lang, w)
+        })?;
     }
     if formats.html {
-        set.add("diff.html", |w| crate::render::diff::html(diff, w))?;
+        set.add("diff.html", |w| {
+            crate::render::diff::html(diff, formats.lang, pdfs, w)
+        })?;
     }
     Ok(())
 }

@@ -9,40 +9,53 @@ use std::io::Write;
 use crate::check::subject_label;
 use crate::model::{Finding, Report, Rule, Severity};
 use crate::render::escape::markdown as escape;
+use crate::render::lang::{Lang, Text};
 
-/// Writes `findings.md`: a heading naming the report, then the findings
-/// grouped by severity (errors first), one bullet each with the measure,
-/// the printed page, the message and the rule id.
-pub fn markdown(report: &Report, findings: &[Finding], out: &mut dyn Write) -> std::io::Result<()> {
+/// Writes `findings.md` in `lang`: a heading naming the report, then the
+/// findings grouped by severity (errors first), one bullet each with the
+/// measure, the printed page, the message and the rule id.
+pub fn markdown(
+    report: &Report,
+    findings: &[Finding],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let title = if report.plan_title.is_empty() {
         &report.source
     } else {
         &report.plan_title
     };
-    writeln!(out, "# Cross-check findings: {}", escape(title))?;
+    writeln!(
+        out,
+        "# {}: {}",
+        lang.text(Text::FindingsTitle),
+        escape(title)
+    )?;
     writeln!(out)?;
     writeln!(
         out,
-        "Status per {}, read from `{}`.",
-        report.as_of, report.source
+        "Status per {}, {} `{}`.",
+        lang.date(&report.as_of),
+        lang.text(Text::ReadFrom),
+        report.source
     )?;
     writeln!(out)?;
     if findings.is_empty() {
-        writeln!(out, "No inconsistencies found.")?;
+        writeln!(out, "{}", lang.text(Text::NoFindings))?;
         return Ok(());
     }
-    writeln!(out, "{}.", counts(findings))?;
+    writeln!(out, "{}.", counts(findings, lang))?;
     for (severity, heading) in [
-        (Severity::Error, "Errors"),
-        (Severity::Warning, "Warnings"),
-        (Severity::Info, "Notes"),
+        (Severity::Error, Text::ErrorsHeading),
+        (Severity::Warning, Text::WarningsHeading),
+        (Severity::Info, Text::NotesHeading),
     ] {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
         if group.is_empty() {
             continue;
         }
         writeln!(out)?;
-        writeln!(out, "## {heading} ({})", group.len())?;
+        writeln!(out, "## {} ({})", lang.text(heading), group.len())?;
         writeln!(out)?;
         for f in group {
             let subject = subject_label(&f.measure);
@@ -50,7 +63,7 @@ pub fn markdown(report: &Report, findings: &[Finding], out: &mut dyn Write) -> s
                 out,
                 "- **{}**{}: {} (`{}`)",
                 escape(&subject),
-                page(f),
+                page(f, lang),
                 escape(message(f, &subject)),
                 f.rule
             )?;
@@ -59,41 +72,50 @@ pub fn markdown(report: &Report, findings: &[Finding], out: &mut dyn Write) -> s
     Ok(())
 }
 
-/// The short summary for stdout: the totals, the count per rule, then each
-/// error on a line of its own.
+/// The short summary for stdout: the totals, per rule its count and the
+/// measures it names, then each error on a line of its own.
 ///
 /// ```
-/// assert_eq!(tiltak::render::findings::summary(&[]), "No inconsistencies found.\n");
+/// use tiltak::render::lang::Lang;
+/// assert_eq!(tiltak::render::findings::summary(&[], Lang::En), "No inconsistencies found.\n");
 /// ```
-pub fn summary(findings: &[Finding]) -> String {
+pub fn summary(findings: &[Finding], lang: Lang) -> String {
     if findings.is_empty() {
-        return "No inconsistencies found.\n".to_string();
+        return format!("{}\n", lang.text(Text::NoFindings));
     }
-    let mut s = format!("{}.\n", counts(findings));
+    let mut s = format!("{}.\n", counts(findings, lang));
     // Rules in contract order.
-    let counted: Vec<(&str, usize)> = Rule::ALL
+    let counted: Vec<(&str, Vec<&Finding>)> = Rule::ALL
         .into_iter()
         .map(|rule| {
-            let n = findings.iter().filter(|f| f.rule == rule).count();
-            (rule.as_str(), n)
+            (
+                rule.as_str(),
+                findings.iter().filter(|f| f.rule == rule).collect(),
+            )
         })
-        .filter(|(_, n)| *n > 0)
+        .filter(|(_, found): &(&str, Vec<&Finding>)| !found.is_empty())
         .collect();
     let width = counted.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
-    for (rule, n) in counted {
-        s.push_str(&format!("  {rule:<width$}  {n}\n"));
+    for (rule, found) in counted {
+        let mut names: Vec<String> = found.iter().map(|f| subject_label(&f.measure)).collect();
+        names.dedup();
+        s.push_str(&format!(
+            "  {rule:<width$}  {}  ({})\n",
+            found.len(),
+            names.join(", ")
+        ));
     }
     let errors: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if !errors.is_empty() {
-        s.push_str("Errors:\n");
+        s.push_str(&format!("{}:\n", lang.text(Text::ErrorsHeading)));
         for f in errors {
             let subject = subject_label(&f.measure);
             s.push_str(&format!(
                 "  {subject}{}: {}\n",
-                page(f),
+                page(f, lang),
                 message(f, &subject)
             ));
         }
@@ -101,19 +123,14 @@ pub fn summary(findings: &[Finding]) -> String {
     s
 }
 
-/// "3 findings: 1 error, 2 warnings" (", 1 note" when there are notes).
-fn counts(findings: &[Finding]) -> String {
+/// "3 funn: 1 feil, 2 advarsler" (", 1 merknad" when there are notes).
+fn counts(findings: &[Finding], lang: Lang) -> String {
     let n = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let notes = match n(Severity::Info) {
-        0 => String::new(),
-        k => format!(", {}", plural(k, "note")),
-    };
-    format!(
-        "{}: {}, {}{notes}",
-        plural(findings.len(), "finding"),
-        plural(n(Severity::Error), "error"),
-        plural(n(Severity::Warning), "warning")
+    lang.findings_total(
+        findings.len(),
+        n(Severity::Error),
+        n(Severity::Warning),
+        n(Severity::Info),
     )
 }
 
@@ -126,11 +143,11 @@ fn message<'a>(f: &'a Finding, subject: &str) -> &'a str {
         .unwrap_or(&f.message)
 }
 
-/// " (p. 27)" when the printed page is known.
-fn page(f: &Finding) -> String {
+/// " (side 27)" when the printed page is known.
+fn page(f: &Finding, lang: Lang) -> String {
     f.page
         .as_deref()
-        .map_or_else(String::new, |p| format!(" (p. {p})"))
+        .map_or_else(String::new, |p| format!(" ({} {p})", lang.text(Text::Page)))
 }
 
 #[cfg(test)]
@@ -181,7 +198,7 @@ mod tests {
             ..Report::default()
         };
         let mut out = Vec::new();
-        markdown(&report, &sample(), &mut out).unwrap();
+        markdown(&report, &sample(), Lang::En, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
@@ -192,18 +209,25 @@ mod tests {
              - **Tiltak 9 a)**: status differs. (`table-status-mismatch`)\n\
              - **Summary**: The summary sentence is off. (`summary-count-mismatch`)\n\n\
              ## Warnings (1)\n\n\
-             - **Tiltak 18** (p. 20): the TOC differs. (`toc-title-mismatch`)\n"
+             - **Tiltak 18** (page 20): the TOC differs. (`toc-title-mismatch`)\n"
         );
+    }
+
+    #[test]
+    fn in_bokmal_by_default() {
+        let s = summary(&sample(), Lang::Nb);
+        assert!(s.starts_with("3 funn: 2 feil, 1 advarsel.\n"), "{s}");
+        assert!(s.contains("\nFeil:\n"), "{s}");
     }
 
     #[test]
     fn summary_counts_rules_then_lists_errors() {
         assert_eq!(
-            summary(&sample()),
+            summary(&sample(), Lang::En),
             "3 findings: 2 errors, 1 warning.\n\
-             \x20 toc-title-mismatch      1\n\
-             \x20 table-status-mismatch   1\n\
-             \x20 summary-count-mismatch  1\n\
+             \x20 toc-title-mismatch      1  (Tiltak 18)\n\
+             \x20 table-status-mismatch   1  (Tiltak 9 a))\n\
+             \x20 summary-count-mismatch  1  (Summary)\n\
              Errors:\n\
              \x20 Tiltak 9 a): status differs.\n\
              \x20 Summary: The summary sentence is off.\n"

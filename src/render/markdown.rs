@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::model::{Measure, Report};
+use crate::render::lang::{Lang, SummaryLabel, Text};
 use crate::vocab::{
     AREA_WORD, FINAL_REPORT_NAME, MEASURE_WORD, OVERVIEW_HEADER, RESPONSIBLE_LABEL, STATUS_LABEL,
 };
@@ -12,31 +13,51 @@ pub fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-/// Writes the report as Markdown: metadata, status counts, the overview
-/// table and every measure with status, responsible and progress.
-pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+/// Writes the report as Markdown in `lang`: metadata, counts as the
+/// ministry counts them, the overview table and every measure with
+/// status, responsible and progress.
+pub fn report(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "# {}", report.plan_title)?;
     writeln!(out)?;
     if let Some(period) = &report.period {
-        writeln!(out, "- Period: {period}")?;
+        writeln!(out, "- {}: {period}", lang.text(Text::Period))?;
     }
-    writeln!(out, "- Status as of: {}", report.as_of)?;
-    if report.final_report {
-        writeln!(out, "- Final report ({FINAL_REPORT_NAME})")?;
-    }
-    writeln!(out, "- Source: `{}`", report.source)?;
     writeln!(
         out,
-        "- {} measures and sub-measures, {} overview rows, {} departments, {} dated commitments",
-        report.measures.len(),
-        report.overview.len(),
-        report.departments.len(),
-        report.commitments.len()
+        "- {}: {}",
+        lang.summary_label(SummaryLabel::AsOf),
+        lang.date(&report.as_of)
     )?;
+    if report.final_report {
+        writeln!(
+            out,
+            "- {} ({FINAL_REPORT_NAME})",
+            lang.summary_label(SummaryLabel::FinalReport)
+        )?;
+    }
+    writeln!(out, "- {}: `{}`", lang.text(Text::Source), report.source)?;
+    let top = report
+        .measures
+        .iter()
+        .filter(|m| m.id.sub.is_none())
+        .count();
+    let top = top.max(
+        report
+            .overview
+            .iter()
+            .filter(|r| r.id.sub.is_none())
+            .count(),
+    );
+    let sub = report
+        .measures
+        .iter()
+        .filter(|m| m.id.sub.is_some())
+        .count();
+    writeln!(out, "- {}", lang.measure_count(top, sub))?;
     if !report.summary.sentence.is_empty() {
         writeln!(out, "\n> {}", report.summary.sentence)?;
     }
-    writeln!(out, "\n## Overview\n")?;
+    writeln!(out, "\n## {}\n", lang.text(Text::OverviewHeading))?;
     writeln!(out, "| {} |", OVERVIEW_HEADER.join(" | "))?;
     writeln!(out, "|---:|---|---|---|")?;
     for row in &report.overview {
@@ -52,7 +73,7 @@ pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for area in &report.areas {
         writeln!(out, "\n## {AREA_WORD} {}: {}\n", area.id, area.title)?;
         for m in report.measures.iter().filter(|m| m.area == area.id) {
-            measure(m, out)?;
+            measure(m, lang, out)?;
         }
     }
     // A measure under no area the report lists (a report without areas, or
@@ -63,18 +84,18 @@ pub fn report(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         .filter(|m| !report.areas.iter().any(|a| a.id == m.area))
         .collect();
     if !outside.is_empty() {
-        writeln!(out, "\n## Other measures\n")?;
+        writeln!(out, "\n## {}\n", lang.text(Text::OtherMeasures))?;
         for m in outside {
-            measure(m, out)?;
+            measure(m, lang, out)?;
         }
     }
     Ok(())
 }
 
-fn measure(m: &Measure, out: &mut dyn Write) -> std::io::Result<()> {
+fn measure(m: &Measure, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "### {MEASURE_WORD} {}: {}\n", m.id, m.title)?;
     if let Some(page) = &m.page {
-        writeln!(out, "- Page: {page}")?;
+        writeln!(out, "- {}: {page}", capital(lang.text(Text::Page)))?;
     }
     if let Some(status) = &m.status {
         writeln!(out, "- {STATUS_LABEL}: **{status}**")?;
@@ -86,6 +107,15 @@ fn measure(m: &Measure, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "\n{}", m.progress)?;
     }
     writeln!(out)
+}
+
+/// "Side" from "side".
+fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -112,7 +142,7 @@ mod tests {
             ..Report::default()
         };
         let mut out = Vec::new();
-        super::report(&report, &mut out).unwrap();
+        super::report(&report, Lang::En, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let headings: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
         assert_eq!(

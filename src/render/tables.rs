@@ -5,13 +5,15 @@
 //! Columns are fixed by the contract (`cli-and-outputs.md`); new columns
 //! may only be added at the end.
 
+use crate::diff::Diff;
 use crate::model::{Change, Finding, Report};
+use crate::render::lang::Lang;
 use crate::timeline::Timeline;
 
 /// A named table: a header row and data rows of equal length.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    /// The file stem (`measures` for `measures.csv`) and sheet name.
+    /// The file stem (`measures` for `measures.csv`).
     pub name: &'static str,
     /// Column names.
     pub header: Vec<String>,
@@ -183,6 +185,38 @@ pub fn changes(changes: &[Change]) -> Table {
             c.change.as_str(),
             &c.old,
             &c.new,
+        ]);
+    }
+    t
+}
+
+/// `commitments` of a diff folder:
+/// `measure,title,due,promise,new_status,evidence,verdict,reason`; the
+/// verdict as its stable id, the reason in `lang`.
+pub fn follow_ups(diff: &Diff, lang: Lang) -> Table {
+    let mut t = Table::new(
+        "commitments",
+        &[
+            "measure",
+            "title",
+            "due",
+            "promise",
+            "new_status",
+            "evidence",
+            "verdict",
+            "reason",
+        ],
+    );
+    for f in &diff.commitments {
+        t.push([
+            &f.measure.to_string(),
+            &f.title,
+            &f.due.to_string(),
+            &f.promise,
+            opt(&f.new_status),
+            opt(&f.evidence),
+            f.verdict.as_str(),
+            lang.reason(f.reason),
         ]);
     }
     t

@@ -8,57 +8,64 @@
 use std::fmt::Write as _;
 
 use crate::model::{HeadingKind, Report};
+use crate::render::lang::{Lang, Understood};
 
 /// "18 measures (2 sub-measures) in 4 areas called "Kapittel"; statuses
 /// Igangsatt 12, Gjennomført 4; overview table of 18 rows with columns Nr |
 /// Tiltak | Ansvar | Status | Kommentar; 9 departments; …".
-pub fn summary(report: &Report) -> String {
-    let mut s = format!(
-        "{}: {} as of {}{}\n",
-        report.source,
-        report.plan_title,
-        report.as_of,
-        if report.final_report {
-            " (final report)"
-        } else {
-            ""
-        }
-    );
-    let subs = report
+pub fn summary(report: &Report, lang: Lang) -> String {
+    let mut s = lang.understood(Understood::Head {
+        source: &report.source,
+        plan: &report.plan_title,
+        as_of: &report.as_of,
+        final_report: report.final_report,
+    });
+    s.push('\n');
+    let sub = report
         .measures
         .iter()
         .filter(|m| m.parent.is_some())
         .count();
-    let _ = write!(s, "  {} measures", report.measures.len());
-    if subs > 0 {
-        let _ = write!(s, " ({subs} sub-measures)");
-    }
+    let all = report.measures.len();
+    let _ = write!(
+        s,
+        "  {}",
+        lang.understood(Understood::Measures { all, sub })
+    );
     if !report.areas.is_empty() {
-        let _ = write!(s, " in {} areas", report.areas.len());
+        s.push_str(&lang.understood(Understood::Areas {
+            n: report.areas.len(),
+        }));
         if let Some(word) = area_word(report) {
-            let _ = write!(s, " called \"{word}\"");
+            let _ = write!(s, "{} \"{word}\"", lang.understood(Understood::Called));
         }
     }
     let statuses = super::tally(report.measures.iter().filter_map(|m| m.status.as_deref()));
     if !statuses.is_empty() {
         let list: Vec<String> = statuses.iter().map(|(s, n)| format!("{s} {n}")).collect();
-        let _ = write!(s, "; statuses {}", list.join(", "));
+        let _ = write!(
+            s,
+            "{} {}",
+            lang.understood(Understood::Statuses),
+            list.join(", ")
+        );
     }
     s.push('\n');
     if !report.overview.is_empty() {
-        let _ = write!(s, "  overview table of {} rows", report.overview.len());
+        let rows = report.overview.len();
+        let _ = write!(s, "  {}", lang.understood(Understood::Table { rows }));
         if !report.overview_header.is_empty() {
-            let _ = write!(s, " with columns {}", report.overview_header.join(" | "));
+            let columns = report.overview_header.join(" | ");
+            let _ = write!(s, "{} {columns}", lang.understood(Understood::Columns));
         }
         s.push('\n');
     }
-    let _ = writeln!(
-        s,
-        "  {} TOC entries, {} departments, {} dated commitments",
-        report.toc.len(),
-        report.departments.len(),
-        report.commitments.len()
-    );
+    let rest = Understood::Rest {
+        toc: report.toc.len(),
+        departments: report.departments.len(),
+        commitments: report.commitments.len(),
+    };
+    let _ = writeln!(s, "  {}", lang.understood(rest));
     // What was not found goes to stderr as warnings (`read_report_with_warnings`).
     s
 }
@@ -110,7 +117,7 @@ mod tests {
             ..Report::default()
         };
         assert_eq!(
-            summary(&report),
+            summary(&report, Lang::En),
             "plan.pdf: Plan as of 2024-12-31\n\
              \x20 3 measures in 1 areas called \"Kapittel\"; statuses Igangsatt 2, Gjennomført 1\n\
              \x20 0 TOC entries, 0 departments, 0 dated commitments\n"

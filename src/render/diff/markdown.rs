@@ -3,52 +3,58 @@
 use std::io::{self, Write};
 
 use super::{
-    NONE, cell, count, field, matrix_axes, measure_label, mentions_text, or_none, status_line,
+    NONE, cell, count, field, follow_up_id, matrix_axes, measure_label, or_none, status_line,
     summary,
 };
 use crate::diff::{Diff, FieldDiff, SegmentKind};
 use crate::model::ChangeKind;
 use crate::render::escape::markdown as md;
+use crate::render::lang::{Lang, Text};
 
-/// Writes `diff.md`: the summary, the transition matrix, the summary
-/// sentence's counts, each changed measure with its word diffs, and the
-/// promises that fell due.
-pub fn markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `diff.md` in `lang`: the summary, the promises that fell due,
+/// the transition matrix over measures (sub-measures beside it), the
+/// summary sentence's counts and each changed measure with its word diffs.
+pub fn markdown(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "# Changes {} → {}: {}\n",
+        "# {} {} → {}: {}\n",
+        lang.text(Text::Changes),
         diff.old.year(),
         diff.new.year(),
         md(&diff.new.plan_title)
     )?;
     writeln!(
         out,
-        "Old: {} (status per {}). New: {} (status per {}{}).\n",
+        "{}: {} ({} {}). {}: {} ({} {}{}).\n",
+        lang.text(Text::Old),
         md(&diff.old.source),
-        diff.old.as_of,
+        lang.text(Text::StatusPer),
+        lang.date(&diff.old.as_of),
+        lang.text(Text::New),
         md(&diff.new.source),
-        diff.new.as_of,
+        lang.text(Text::StatusPer),
+        lang.date(&diff.new.as_of),
         if diff.new.final_report {
-            ", final report"
+            format!(", {}", lang.text(Text::FinalReport))
         } else {
-            ""
+            String::new()
         }
     )?;
-    for line in summary(diff).lines() {
+    for line in summary(diff, lang).lines() {
         writeln!(out, "{}", md(line).replace("  ", "- "))?;
     }
-    transitions(diff, out)?;
-    summary_counts(diff, out)?;
-    measures(diff, out)?;
-    commitments(diff, out)
+    commitments(diff, lang, out)?;
+    transitions(diff, lang, out)?;
+    summary_counts(diff, lang, out)?;
+    measures(diff, lang, out)
 }
 
-fn transitions(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
+fn transitions(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let (rows, cols) = matrix_axes(diff);
     if rows.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\n## Status transitions\n")?;
+    writeln!(out, "\n## {}\n", lang.text(Text::Transitions))?;
     write!(out, "| {} \\ {} |", diff.old.year(), diff.new.year())?;
     for c in &cols {
         write!(out, " {} |", md(or_none(c)))?;
@@ -61,17 +67,32 @@ fn transitions(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    let subs: Vec<String> = diff
+        .measures
+        .iter()
+        .filter(|m| m.is_sub() && m.old_id.is_some() && m.new_id.is_some())
+        .map(|m| format!("{}: {}", m.id(), status_line(m, lang)))
+        .collect();
+    if !subs.is_empty() {
+        writeln!(
+            out,
+            "\n{}: {}.",
+            lang.text(Text::SubMeasures),
+            md(&subs.join("; "))
+        )?;
+    }
     Ok(())
 }
 
-fn summary_counts(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
+fn summary_counts(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     if diff.summary.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\n## Summary sentence\n")?;
+    writeln!(out, "\n## {}\n", lang.text(Text::SummarySentence))?;
     writeln!(
         out,
-        "| count | {} | {} |\n|---|---:|---:|",
+        "| {} | {} | {} |\n|---|---:|---:|",
+        lang.text(Text::Count),
         diff.old.year(),
         diff.new.year()
     )?;
@@ -87,23 +108,32 @@ fn summary_counts(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn measures(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "\n## Measures")?;
+fn measures(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "\n## {}", lang.text(Text::Measures))?;
     for m in diff.measures.iter().filter(|m| !m.changes.is_empty()) {
-        writeln!(out, "\n### {}. {}\n", md(&measure_label(m)), md(&m.title))?;
-        writeln!(out, "Status: {}\n", md(&status_line(m)))?;
+        writeln!(
+            out,
+            "\n### {}. {}\n",
+            md(&measure_label(m, lang)),
+            md(&m.title)
+        )?;
+        writeln!(out, "Status: {}\n", md(&status_line(m, lang)))?;
         for c in &m.changes {
             match c.change {
                 ChangeKind::Added
                 | ChangeKind::Removed
                 | ChangeKind::Renumbered
                 | ChangeKind::Status => {}
-                ChangeKind::Responsible | ChangeKind::Area => {
-                    writeln!(out, "- {}: {} → {}", c.field, md(&c.old), md(&c.new))?
-                }
+                ChangeKind::Responsible | ChangeKind::Area => writeln!(
+                    out,
+                    "- {}: {} → {}",
+                    lang.field(&c.field),
+                    md(&c.old),
+                    md(&c.new)
+                )?,
                 ChangeKind::Title | ChangeKind::Description | ChangeKind::Progress => {
                     if let Some(f) = field(m, c) {
-                        writeln!(out, "- {}: {}", f.field, segments(f))?;
+                        writeln!(out, "- {}: {}", lang.field(&f.field), segments(f))?;
                     }
                 }
             }
@@ -116,26 +146,43 @@ fn measures(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
         .map(|m| md(&m.id().to_string()))
         .collect();
     if !unchanged.is_empty() {
-        writeln!(out, "\nUnchanged: {}.", unchanged.join(", "))?;
+        writeln!(
+            out,
+            "\n{}: {}.",
+            lang.text(Text::UnchangedList),
+            unchanged.join(", ")
+        )?;
     }
     Ok(())
 }
 
-fn commitments(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
+/// The promises that fell due, each with its verdict, the sentence that
+/// decided it and why; near the top, as the question readers ask first.
+fn commitments(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     if diff.commitments.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\n## Commitments due by {}\n", diff.new.as_of)?;
+    writeln!(
+        out,
+        "\n## {}\n",
+        lang.promises_due(diff.commitments.len(), &diff.new.as_of)
+    )?;
+    writeln!(out, "{}\n", lang.text(Text::VerdictRule))?;
     for f in &diff.commitments {
         writeln!(
             out,
-            "- **{}** (due {}, {}): «{}»  \n  now {}: {}",
-            md(&f.measure.to_string()),
-            f.due,
-            f.verdict.as_str(),
+            "- **{}** ({} {}, **{}**): «{}»  \n  {} {}: {}  \n  {}",
+            md(&follow_up_id(f, lang)),
+            lang.text(Text::Due),
+            lang.due(f.due),
+            lang.verdict(f.verdict),
             md(&f.promise),
+            lang.text(Text::NewText),
             md(f.new_status.as_deref().unwrap_or(NONE)),
-            md(&mentions_text(f))
+            md(f.evidence
+                .as_deref()
+                .unwrap_or(lang.text(Text::NothingFound))),
+            md(lang.reason(f.reason)),
         )?;
     }
     Ok(())
