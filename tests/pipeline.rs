@@ -152,7 +152,9 @@ fn diff_2023_to_final_report() {
     // Pågående in the final report; the headline names both.
     let html = read(dir.path(), "diff.html");
     assert!(
-        html.contains("<li class=\"alert\">Ikke gjennomført: <a href=\"#tiltak-25\">Tiltak 25</a></li>"),
+        html.contains(
+            "<li class=\"alert\">Ikke gjennomført: <a href=\"#tiltak-25\">Tiltak 25</a></li>"
+        ),
         "{html}"
     );
     assert!(html.contains("avsluttet: <a href=\"#tiltak-12\">Tiltak 12</a></li>"));

@@ -346,6 +346,8 @@ struct Probe {
     by_status: Vec<String>,
     /// The measures or rows still shown after filtering by text.
     by_text: Vec<String>,
+    /// The measures still shown after filtering by lead ministry.
+    by_ministry: Vec<String>,
 }
 
 /// Run in the page once it has loaded (and scrolled to its fragment):
@@ -362,7 +364,8 @@ const shown=()=>[...document.querySelectorAll('.measure,#timeline-table tr[id]')
 const fire=e=>{e.dispatchEvent(new Event('input'));e.dispatchEvent(new Event('change'));};
 const st=document.getElementById('status'),q=document.getElementById('filter');
 if(st){st.value='STATUS';fire(st);}r.by_status=st?shown():[];if(st){st.value='';fire(st);}
-if(q){q.value='TEXT';fire(q);}r.by_text=q?shown():[];
+if(q){q.value='TEXT';fire(q);}r.by_text=q?shown():[];if(q){q.value='';fire(q);}
+const mi=document.getElementById('ministry');if(mi){mi.value='HOD';fire(mi);}r.by_ministry=mi?shown():[];
 const p=document.createElement('pre');p.id='probe';p.textContent=JSON.stringify(r);document.body.appendChild(p);
 },300));
 </script>"#;
@@ -446,17 +449,25 @@ fn pages_in_a_browser() {
     std::fs::create_dir_all(&shots).unwrap();
     // The truth: inputs/README.md's table of the final report's edits,
     // "25 | Pågående → Ikke gjennomført" and "5 | … actor map due 2025";
-    // measure 13 is "Videreføre TryggEst" in both reports.
+    // measure 13 is "Videreføre TryggEst" in both reports; the final
+    // report's only "Ansvarlig: HOD" line is under Tiltak 17.
     let pages = [
-        ("index.html", ("", "TryggEst"), vec!["tiltak-13"], vec![]),
+        (
+            "index.html",
+            ("", "TryggEst"),
+            vec!["tiltak-13"],
+            vec![],
+            vec![],
+        ),
         (
             "diff-2023-2024/diff.html",
             ("Ikke gjennomført", "aktørkart"),
             vec!["tiltak-5"],
             vec!["tiltak-25"],
+            vec!["tiltak-17"],
         ),
     ];
-    for (page, filters, by_text, by_status) in pages {
+    for (page, filters, by_text, by_status, by_ministry) in pages {
         for (size, name) in [(DESKTOP, "desktop"), (PHONE, "phone")] {
             let p = probe(outputs.path(), page, "", size, filters);
             assert!(
@@ -473,6 +484,7 @@ fn pages_in_a_browser() {
             );
             assert_eq!(p.by_text, by_text, "{page}: text filter");
             assert_eq!(p.by_status, by_status, "{page}: status filter");
+            assert_eq!(p.by_ministry, by_ministry, "{page}: ministry filter");
             let url = format!("file://{}", outputs.path().join(page).display());
             let file = shots.join(format!(
                 "{}-{name}.png",

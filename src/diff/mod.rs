@@ -138,6 +138,8 @@ pub struct MeasureDiff {
     pub new_status: Option<String>,
     /// Who is responsible, as the new report (else the old) prints it.
     pub responsible: Option<String>,
+    /// The lead ministry of the new report (else the old).
+    pub lead: Option<String>,
     /// The physical page of its heading in the old file, 1-based.
     pub old_page: Option<u32>,
     /// The physical page of its heading in the new file, 1-based.
@@ -460,6 +462,11 @@ fn compare(old: Option<&Entry>, new: Option<&Entry>) -> MeasureDiff {
             .or(old)
             .and_then(|e| e.responsible.as_ref())
             .map(|r| text::normalise(r.text)),
+        lead: new
+            .or(old)
+            .and_then(|e| e.responsible.as_ref())
+            .and_then(|r| r.key.0)
+            .map(str::to_string),
         old_page: old.and_then(|e| e.pdf_page),
         new_page: new.and_then(|e| e.pdf_page),
         changes: changes.rows,

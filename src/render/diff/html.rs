@@ -354,7 +354,7 @@ fn summary_counts(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()
     writeln!(out, "</table>")
 }
 
-/// The filter: a text box, the new status and a checkbox per change kind
+/// The filter: a text box, the new status, the lead ministry and a checkbox per change kind
 /// that occurs (and one for unchanged measures).
 fn filters(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
@@ -374,6 +374,21 @@ fn filters(diff: &Diff, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     statuses.dedup();
     for s in statuses {
         writeln!(out, "<option>{}</option>", esc(s))?;
+    }
+    let mut leads: Vec<&str> = diff
+        .measures
+        .iter()
+        .filter_map(|m| m.lead.as_deref())
+        .collect();
+    leads.sort_unstable();
+    leads.dedup();
+    writeln!(
+        out,
+        "</select></label> <label>{} <select id=\"ministry\"><option value=\"\">—</option>",
+        esc(vocab::RESPONSIBLE_LABEL)
+    )?;
+    for l in leads {
+        writeln!(out, "<option>{}</option>", esc(l))?;
     }
     writeln!(
         out,
@@ -407,10 +422,11 @@ fn measures(diff: &Diff, lang: Lang, pdfs: &PdfLinks, out: &mut dyn Write) -> io
         }
         writeln!(
             out,
-            "<article class=\"measure\" id=\"{}\" data-kinds=\"{}\" data-status=\"{}\">",
+            "<article class=\"measure\" id=\"{}\" data-kinds=\"{}\" data-status=\"{}\" data-lead=\"{}\">",
             anchor(m.id()),
             esc(&kinds.join(" ")),
-            esc(m.new_status.as_deref().unwrap_or_default())
+            esc(m.new_status.as_deref().unwrap_or_default()),
+            esc(m.lead.as_deref().unwrap_or_default())
         )?;
         writeln!(
             out,
@@ -551,13 +567,13 @@ tr.v-kept .verdict::before{content:'\\2713  '}tr.v-delayed .verdict::before{cont
 tr.v-dropped .verdict::before{content:'\\2717  '}tr.v-unclear .verdict::before{content:'?  '}
 ";
 
-/// Hides a measure that fails the text box, the status choice or every
-/// ticked change kind.
+/// Hides a measure that fails the text box, the status or ministry
+/// choice, or every ticked change kind.
 const SCRIPT: &str = "
-const q=document.getElementById('filter'),st=document.getElementById('status');
+const q=document.getElementById('filter'),st=document.getElementById('status'),mi=document.getElementById('ministry');
 const boxes=[...document.querySelectorAll('.filters input[type=checkbox]')];
-function apply(){const t=q.value.toLowerCase().trim(),s=st.value,on=new Set(boxes.filter(b=>b.checked).map(b=>b.value));
+function apply(){const t=q.value.toLowerCase().trim(),s=st.value,l=mi.value,on=new Set(boxes.filter(b=>b.checked).map(b=>b.value));
 document.querySelectorAll('.measure').forEach(m=>{m.hidden=!(m.dataset.kinds.split(' ').some(k=>on.has(k))
-&&(!s||m.dataset.status===s)&&(!t||m.textContent.toLowerCase().includes(t)));});}
-[q,st,...boxes].forEach(e=>{e.addEventListener('input',apply);e.addEventListener('change',apply);});
+&&(!s||m.dataset.status===s)&&(!l||m.dataset.lead===l)&&(!t||m.textContent.toLowerCase().includes(t)));});}
+[q,st,mi,...boxes].forEach(e=>{e.addEventListener('input',apply);e.addEventListener('change',apply);});
 ";
