@@ -48,7 +48,21 @@ pub fn read_report(path: &Path) -> Result<Report> {
 /// warnings about the file that do not stop it being read (e.g. pages
 /// without text), for the user's eyes rather than the data.
 pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report, Vec<String>)> {
-    let doc = clean::run(extract::read_with_limits(path, limits)?);
+    report_with_warnings(extract::read_with_limits(path, limits)?, path)
+}
+
+/// Reads, cleans and parses one report from the bytes of its file, with
+/// the warnings of [`read_report_with_warnings`]; `path` names it in
+/// errors and in the report's `source`. The work runs on the calling
+/// thread without a time budget (see [`extract::from_bytes`]): this is
+/// the door for callers without a file system, such as the browser.
+pub fn read_report_bytes(bytes: &[u8], path: &Path) -> Result<(Report, Vec<String>)> {
+    report_with_warnings(extract::from_bytes(bytes, path)?, path)
+}
+
+/// Cleans and parses an extracted document, collecting its warnings.
+fn report_with_warnings(raw: model::Document, path: &Path) -> Result<(Report, Vec<String>)> {
+    let doc = clean::run(raw);
     let mut warnings = document_warnings(&doc, path);
     let report = parse_document(&doc, path)?;
     warnings.extend(
