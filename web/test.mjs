@@ -237,10 +237,18 @@ async function main() {
   check(errors.length === 0, `console errors: ${errors.join(" | ")}`);
 
   // The policy itself: a fetch to another origin (localhost is not
-  // 127.0.0.1) must be refused.
+  // 127.0.0.1; no-cors, so that only the policy can refuse it) and an
+  // image from there must be refused as policy violations.
   const other = url.replace("127.0.0.1", "localhost");
-  const probe = await evaluate(page, `fetch(${JSON.stringify(other)}).then(() => "allowed", () => "refused")`);
-  check(probe === "refused", `a fetch to ${other} was ${probe}`);
+  const probe = await evaluate(page, `(async () => {
+    const seen = [];
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(e.violatedDirective));
+    const got = await fetch(${JSON.stringify(other)}, { mode: "no-cors" }).then(() => "fetched", () => "refused");
+    const img = await new Promise((done) => { const i = new Image(); i.onload = () => done("loaded"); i.onerror = () => done("refused"); i.src = ${JSON.stringify(other + "favicon.ico")}; });
+    await new Promise((r) => setTimeout(r, 100));
+    return [got, img, seen.join(" ")].join(", ");
+  })()`);
+  check(probe === "refused, refused, connect-src img-src", `other origin from the page: ${probe}`);
 
   const fmt = (ms) => `${Math.round(ms)} ms`;
   console.log(`web/test: page load ${fmt(loadMs)}, module ready ${fmt(readyMs)} after navigation (worker init ${fmt(one.timings.loadMs)})`);
