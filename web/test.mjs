@@ -109,12 +109,22 @@ async function until(session, expression, ms, what) {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
-async function setFiles(session, paths) {
+// Gives the page files, through its file input or (drop) as a person
+// drops them on the drop zone; resolves when the page has finished.
+async function setFiles(session, paths, drop = false) {
   const { root } = await send("DOM.getDocument", {}, session);
   const { nodeId } = await send("DOM.querySelector", { nodeId: root.nodeId, selector: "#pick" }, session);
+  const [x, y] = await evaluate(session, `(() => { const r = document.getElementById("drop").getBoundingClientRect(); return [r.x + 20, r.y + 20]; })()`);
   await evaluate(session, "document.body.dataset.state = ''");
   const start = Date.now();
-  await send("DOM.setFileInputFiles", { nodeId, files: paths }, session);
+  if (drop) {
+    const data = { items: [], files: paths, dragOperationsMask: 1 };
+    for (const type of ["dragEnter", "dragOver", "drop"]) {
+      await send("Input.dispatchDragEvent", { type, x, y, data }, session);
+    }
+  } else {
+    await send("DOM.setFileInputFiles", { nodeId, files: paths }, session);
+  }
   const state = await until(session, "['done', 'error'].includes(document.body.dataset.state) && document.body.dataset.state", 120000, "the page to finish");
   return { state, wallMs: Date.now() - start };
 }
@@ -223,8 +233,15 @@ async function main() {
   check(first.state === "done" && one.reports.length === 1, `one file: ${first.state}, ${one.reports.length} reports shown, error ${one.error}`);
   const firstMs = one.timings.processMs;
 
-  const both = await setFiles(page, inputs);
-  const facts = await evaluate(page, pageFacts);
+  // Dropped three times, for a best time as the native one is taken; the
+  // checks look at the last.
+  const runs = [];
+  let both, facts;
+  for (let i = 0; i < 3; i++) {
+    both = await setFiles(page, inputs, true);
+    facts = await evaluate(page, pageFacts);
+    runs.push(facts.timings.processMs);
+  }
   check(both.state === "done", `two files: ${both.state}: ${facts.error}`);
   compareReports(facts, inputs);
   const diff = compareDiff(facts);
@@ -254,7 +271,8 @@ async function main() {
   console.log(`web/test: page load ${fmt(loadMs)}, module ready ${fmt(readyMs)} after navigation (worker init ${fmt(one.timings.loadMs)})`);
   console.log(`web/test: ${facts.reports.map((r) => `${r.source} ${fmt(r.ms)}`).join(", ")}; both read and compared ${fmt(facts.timings.processMs)} (${fmt(both.wallMs)} wall); one file alone ${fmt(firstMs)}`);
   console.log(`web/test: ${facts.reports.map((r) => `${r.measures} measures, ${r.findings} findings`).join("; ")}; ${diff.changes} changes, ${diff.promises} promises; ${downloaded} downloads equal to the CLI's files`);
-  console.log(`BROWSER_MS=${Math.round(facts.timings.processMs)}`);
+  console.log(`web/test: two PDFs dropped three times: ${runs.map(fmt).join(", ")}`);
+  console.log(`BROWSER_MS=${Math.round(Math.min(...runs))}`);
 }
 
 main()

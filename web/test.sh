@@ -37,9 +37,14 @@ for side in a:"$old" b:"$new"; do
     "$tiltak" parse "${side#*:}" --out "$dir" --format json -q
     "$tiltak" check "${side#*:}" --out "$dir" --format json -q || [ $? = 1 ]
 done
-start=$(date +%s%N)
-"$tiltak" diff "$old" "$new" --out "$work/diff" --format json -q || [ $? = 1 ]
-native_ms=$((($(date +%s%N) - start) / 1000000))
+# Native time: the best of three runs (the machine may be busy).
+native_ms=""
+for _ in 1 2 3; do
+    start=$(date +%s%N)
+    "$tiltak" diff "$old" "$new" --out "$work/diff" --format json -q || [ $? = 1 ]
+    ms=$((($(date +%s%N) - start) / 1000000))
+    if [ -z "$native_ms" ] || [ "$ms" -lt "$native_ms" ]; then native_ms=$ms; fi
+done
 printf '["%s", "%s"]\n' "$old" "$new" >"$work/inputs.json"
 
 # Downloads must equal the files the main job committed for these PDFs.
@@ -82,4 +87,4 @@ if ! report="$(node "$web/test.mjs" "http://127.0.0.1:$port/" "$work" "$target/s
 fi
 echo "$report" | grep -v '^BROWSER_MS='
 browser_ms="$(echo "$report" | sed -n 's/^BROWSER_MS=//p')"
-echo "web/test: native tiltak diff of the same two PDFs: ${native_ms} ms (browser/native $(python3 -c "print(round($browser_ms / max($native_ms, 1), 1))")×)"
+echo "web/test: native tiltak diff of the same two PDFs (best of 3, process start included): ${native_ms} ms (best browser run/native $(python3 -c "print(round($browser_ms / max($native_ms, 1), 1))")×)"
