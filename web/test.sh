@@ -3,7 +3,9 @@
 # headless (web/test.mjs) over the two committed PDFs and checks the page
 # against the command line's JSON for the same files. Prints load and
 # processing times, browser and native; saves a screenshot to
-# web/target/screenshot.png. Run web/build.sh first.
+# web/target/screenshot.png. When firefox-esr is installed (and Node has a
+# WebSocket), the counts are checked in Firefox too (web/firefox.mjs).
+# Run web/build.sh first.
 set -euo pipefail
 web="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$web")"
@@ -88,3 +90,8 @@ fi
 echo "$report" | grep -v '^BROWSER_MS='
 browser_ms="$(echo "$report" | sed -n 's/^BROWSER_MS=//p')"
 echo "web/test: native tiltak diff of the same two PDFs (best of 3, process start included): ${native_ms} ms (best browser run/native $(python3 -c "print(round($browser_ms / max($native_ms, 1), 1))")×)"
+
+node=(node --no-warnings --experimental-websocket)
+if command -v firefox-esr >/dev/null && "${node[@]}" -e 'WebSocket' 2>/dev/null; then
+    "${node[@]}" "$web/firefox.mjs" "http://127.0.0.1:$port/" "$work" "$target/screenshot-firefox.png"
+fi
