@@ -74,10 +74,13 @@ impl ReadingFiles {
             "findings.csv" => csv_table(&findings_table()[0]),
             "findings.xlsx" => render(|w| tiltak::render::xlsx::write(&findings_table(), w)),
             "findings.json" => json(&self.findings),
-            "findings.md" => render(|w| {
-                tiltak::render::findings::markdown(&self.report, &self.findings, w)
-            }),
-            _ => match report_tables.iter().find(|t| format!("{}.csv", t.name) == name) {
+            "findings.md" => {
+                render(|w| tiltak::render::findings::markdown(&self.report, &self.findings, w))
+            }
+            _ => match report_tables
+                .iter()
+                .find(|t| format!("{}.csv", t.name) == name)
+            {
                 Some(table) => csv_table(table),
                 None => return Err(unknown(name)),
             },
@@ -146,7 +149,9 @@ fn unknown(name: &str) -> String {
 }
 
 /// Runs a renderer into memory.
-fn render(f: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> std::io::Result<Vec<u8>> {
+fn render(
+    f: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     f(&mut bytes)?;
     Ok(bytes)
