@@ -73,6 +73,20 @@ message="$(cd "$work" && "$tiltak" parse utkast.pdf 2>&1 >/dev/null || true)"
 python3 -c 'import json, sys; print(json.dumps({"path": sys.argv[1], "message": sys.argv[2].removeprefix("tiltak: ")}))' \
     "$broken" "$message" >"$work/broken.json"
 
+# The hostile files (tests/hostile): each must give the CLI's sentence,
+# or be read when the CLI reads it.
+python3 - "$tiltak" "$root/tests/hostile" >"$work/hostile.json" <<'PY'
+import glob, json, os, subprocess, sys
+tiltak, folder = sys.argv[1:]
+cases = []
+for path in sorted(glob.glob(os.path.join(folder, "*.pdf"))):
+    run = subprocess.run([tiltak, "parse", os.path.basename(path), "-q"], cwd=folder,
+                         capture_output=True, text=True, timeout=120)
+    message = run.stderr.strip().removeprefix("tiltak: ") if run.returncode else None
+    cases.append({"path": path, "message": message})
+print(json.dumps(cases))
+PY
+
 # A free port, then the server; wait until it answers.
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dist" >"$work/server.log" 2>&1 &
