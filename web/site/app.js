@@ -177,7 +177,10 @@ function showReport(m) {
     table(["rule", "severity", "measure", "page", "message"],
       m.findings.map((f) => ({ cells: [f.rule, f.severity, f.measure, f.page, f.message] })),
       { "data-test": "finding-table" }));
-  $("reports").append(section);
+  // Oldest as-of date first, as the main job lists them.
+  section.dataset.asOf = m.report.as_of;
+  const later = [...$("reports").children].find((s) => s.dataset.asOf > m.report.as_of);
+  $("reports").insertBefore(section, later ?? null);
 }
 
 function tally(items) {
@@ -242,8 +245,8 @@ function read(files) {
   $("comparison").hidden = true;
   document.body.dataset.state = "busy";
   if (files.length < 1 || files.length > 2) { fail(t().tooMany); document.body.dataset.state = "error"; return; }
-  // The older report first, as the main job sorts: the names say the year
-  // more often than not, and the library sorts by as-of date anyway.
+  // A stable order for the worker; the library orders the comparison by
+  // as-of date and the page its sections likewise.
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
   job = { names: sorted.map((f) => f.name), results: [], comparison: null };
   status(t().loading, true);
