@@ -41,7 +41,11 @@ if ! [ -x /usr/bin/cargo ] || ! [ -x /usr/bin/wasm-ld-22 ] || ! [ -d /usr/lib/ru
     step install_toolchain
 fi
 
-# wasm-bindgen's output and the crate must agree on the version exactly.
+# The lock follows the library's dependencies when they change (the
+# smallest update, as cargo makes it); wasm-bindgen's output and the crate
+# must then agree on the version exactly.
+resolve() { debian cargo metadata --quiet --format-version 1 --manifest-path "$web/Cargo.toml" >/dev/null; }
+step resolve
 version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$web/Cargo.lock")"
 if [ -z "$version" ]; then
     echo "web/build.sh: web/Cargo.lock does not lock wasm-bindgen" >&2
@@ -58,7 +62,7 @@ step debian \
     RUSTC_BOOTSTRAP=1 \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 \
     RUSTFLAGS="-C link-arg=-zstack-size=8388608" \
-    cargo build --quiet --locked --manifest-path "$web/Cargo.toml" \
+    cargo build --quiet --manifest-path "$web/Cargo.toml" \
     -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown --release
 
 # A fresh folder each time, so nothing stale is shipped.
