@@ -242,6 +242,9 @@ async function main() {
   const readyMs = Date.now() - loadStart;
   const lang = await evaluate(page, "document.documentElement.lang + ' ' + document.querySelector('[data-t=drop]').textContent");
   check(lang.startsWith("nb Slipp"), `the page is not Norwegian by default: ${lang}`);
+  const english = await evaluate(page, `(() => { const b = document.getElementById("lang"); b.click();
+    const en = document.documentElement.lang + " " + document.querySelector("[data-t=drop]").textContent; b.click(); return en; })()`);
+  check(english.startsWith("en Drop"), `the English switch gives: ${english}`);
 
   // A file that is not a report: the page shows the CLI's sentence.
   const broken = json("broken.json");
