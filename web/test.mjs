@@ -224,7 +224,8 @@ async function hostileFiles(session) {
   return { count: cases.length, trapped };
 }
 
-async function main() {
+// A tab, watched with its workers; gives its session.
+async function openPage() {
   const { targetId } = await send("Target.createTarget", { url: "about:blank" });
   const { sessionId: page } = await send("Target.attachToTarget", { targetId, flatten: true });
   await watch(page);
@@ -232,6 +233,11 @@ async function main() {
   await send("DOM.enable", {}, page);
   await send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, page);
   await send("Emulation.setDeviceMetricsOverride", { width: 1280, height: 1500, deviceScaleFactor: 1, mobile: false }, page);
+  return page;
+}
+
+async function main() {
+  const page = await openPage();
 
   const loadStart = Date.now();
   const loaded = waitFor((m) => m.method === "Page.loadEventFired", 30000, "the page to load");
