@@ -51,6 +51,16 @@ pub fn read_report_with_warnings(path: &Path, limits: &Limits) -> Result<(Report
     read_report_timed(path, limits).map(|(report, warnings, _)| (report, warnings))
 }
 
+/// Reads, cleans and parses one report from the bytes of its file, with
+/// the warnings of [`read_report_with_warnings`]; `path` names it in
+/// errors and in the report's `source`. The work runs on the calling
+/// thread without a time budget (see [`extract::from_bytes`]): this is
+/// the door for callers without a file system, such as the browser.
+pub fn read_report_bytes(bytes: &[u8], path: &Path) -> Result<(Report, Vec<String>)> {
+    report_with_warnings(extract::from_bytes(bytes, path)?, path)
+        .map(|(report, warnings, _)| (report, warnings))
+}
+
 /// One stage of reading a report and how long it took.
 pub type StageTime = (&'static str, std::time::Duration);
 
@@ -63,6 +73,18 @@ pub fn read_report_timed(
     let start = std::time::Instant::now();
     let raw = extract::read_with_limits(path, limits)?;
     let extracted = start.elapsed();
+    let (report, warnings, mut times) = report_with_warnings(raw, path)?;
+    times.insert(0, ("extract", extracted));
+    Ok((report, warnings, times))
+}
+
+/// Cleans and parses an extracted document, collecting its warnings and
+/// the time of each stage (`clean`, `parse`).
+fn report_with_warnings(
+    raw: model::Document,
+    path: &Path,
+) -> Result<(Report, Vec<String>, Vec<StageTime>)> {
+    let start = std::time::Instant::now();
     let doc = clean::run(raw);
     let cleaned = start.elapsed();
     let mut warnings = document_warnings(&doc, path);
@@ -74,12 +96,11 @@ pub fn read_report_timed(
             .iter()
             .map(|note| format!("{}: {note}", path.display())),
     );
-    let times = vec![
-        ("extract", extracted),
-        ("clean", cleaned - extracted),
-        ("parse", parsed - cleaned),
-    ];
-    Ok((report, warnings, times))
+    Ok((
+        report,
+        warnings,
+        vec![("clean", cleaned), ("parse", parsed - cleaned)],
+    ))
 }
 
 /// What reading the document had to mend or could not read (pages without

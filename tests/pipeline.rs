@@ -234,3 +234,16 @@ fn main_job_writes_everything_and_refuses_two_reports_of_one_date() {
         "{err}"
     );
 }
+
+/// The browser's door (bytes in memory, no file system, no threads of its
+/// own) reads the report as the main job read the file: the committed
+/// `report.json`, byte for byte.
+#[test]
+fn bytes_read_as_the_file_was() {
+    let bytes = std::fs::read(util::repo("inputs/frihet-status-2023.pdf")).unwrap();
+    let (report, warnings) =
+        ::tiltak::read_report_bytes(&bytes, Path::new("frihet-status-2023.pdf")).unwrap();
+    let json = serde_json::to_string_pretty(&report).unwrap() + "\n";
+    assert_eq!(json, read(&util::repo("outputs/2023"), "report.json"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -202,8 +202,13 @@ fn extract(bytes: &[u8], path: &Path, max_pages: usize, cancel: &AtomicBool) -> 
 }
 
 /// How many threads to read with. Asked once: the standard library reads
-/// the cgroup files on every call, which costs more than a page.
+/// the cgroup files on every call, which costs more than a page. In the
+/// browser there are no threads, so one: [`par_map_owned`] then maps on
+/// the calling thread.
 pub(crate) fn cores() -> usize {
+    if cfg!(target_arch = "wasm32") {
+        return 1;
+    }
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

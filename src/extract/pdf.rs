@@ -306,11 +306,13 @@ fn plain_detail(detail: &str) -> String {
 
 /// Stack for each page worker: pdf-extract recurses into forms (at most
 /// `prepare::MAX_FORM_DEPTH` deep) with large frames.
+#[cfg(not(target_arch = "wasm32"))]
 const PAGE_WORKER_STACK: usize = 16 * 1024 * 1024;
 
 /// Extracts the pages on all cores: each worker takes a contiguous share
 /// of the pages (balanced by content size) with its own collector, reading
 /// runs of pages as one (see [`merge`]).
+#[cfg(not(target_arch = "wasm32"))]
 fn extract_pages(
     doc: &mut pdf_extract::Document,
     pages: &[(u32, ObjectId)],
@@ -342,6 +344,23 @@ fn extract_pages(
     let mut glyphs = Vec::with_capacity(pages.len());
     for result in results {
         glyphs.extend(result?);
+    }
+    Ok(glyphs)
+}
+
+/// Extracts the pages on the calling thread: the browser cannot start
+/// threads, so the one share of [`merge`]'s plan is read in place.
+#[cfg(target_arch = "wasm32")]
+fn extract_pages(
+    doc: &mut pdf_extract::Document,
+    pages: &[(u32, ObjectId)],
+    cancel: &AtomicBool,
+    max_run: usize,
+) -> std::result::Result<Vec<GlyphPage>, String> {
+    let plan = merge::run(doc, pages, 1, max_run);
+    let mut glyphs = Vec::with_capacity(pages.len());
+    for units in &plan {
+        glyphs.extend(read_units(doc, units, cancel)?);
     }
     Ok(glyphs)
 }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds tiltak for the browser into web/dist/: the static page, its
+# worker and the WebAssembly module, ready for any static host.
+#
+# Toolchain from Debian alone (rustc-web ships an LLVM with the wasm32
+# target and the std source, so std is built here with -Zbuild-std), and
+# wasm-bindgen-cli from crates.io at the version the crate locks. Both are
+# installed when missing. Quiet on success; a failing step shows its log.
+# Debian's binaryen wasm-opt is not run: it breaks the module when run
+# after wasm-bindgen.
+set -euo pipefail
+web="$(cd "$(dirname "$0")" && pwd)"
+target="$web/target"
+tools="$target/tools"
+dist="$web/dist"
+log="$target/build.log"
+mkdir -p "$target"
+: >"$log"
+
+# Runs a step with its output in the log, shown only when it fails.
+step() {
+    if ! "$@" >>"$log" 2>&1; then
+        echo "web/build.sh: failed: $*" >&2
+        tail -n 40 "$log" >&2
+        exit 1
+    fi
+}
+
+# rustup's cargo would shadow Debian's; the Debian one has the wasm32 std.
+debian() { env PATH=/usr/bin:/bin "$@"; }
+
+install_toolchain() {
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        rustc-web cargo-web rust-web-src lld-22
+}
+
+if ! [ -x /usr/bin/cargo ] || ! [ -x /usr/bin/wasm-ld-22 ] || ! [ -d /usr/lib/rustlib/src/rust/library ]; then
+    step install_toolchain
+fi
+
+# The lock follows the library's dependencies when they change (the
+# smallest update, as cargo makes it); wasm-bindgen's output and the crate
+# must then agree on the version exactly.
+resolve() { debian cargo metadata --quiet --format-version 1 --manifest-path "$web/Cargo.toml" >/dev/null; }
+step resolve
+version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$web/Cargo.lock")"
+if [ -z "$version" ]; then
+    echo "web/build.sh: web/Cargo.lock does not lock wasm-bindgen" >&2
+    exit 1
+fi
+bindgen="$tools/bin/wasm-bindgen"
+if ! [ -x "$bindgen" ] || [ "$("$bindgen" --version)" != "wasm-bindgen $version" ]; then
+    step debian cargo install --quiet --force wasm-bindgen-cli --version "$version" --root "$tools"
+fi
+
+# An 8 MB stack: pdf-extract recurses into nested forms with large frames
+# (the native page workers get 16 MB; the wasm default is 1 MB).
+step debian \
+    RUSTC_BOOTSTRAP=1 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 \
+    RUSTFLAGS="-C link-arg=-zstack-size=8388608" \
+    cargo build --quiet --manifest-path "$web/Cargo.toml" \
+    -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown --release
+
+# A fresh folder each time, so nothing stale is shipped.
+staging="$target/dist.new"
+rm -rf "$staging"
+step "$bindgen" --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$staging" \
+    "$target/wasm32-unknown-unknown/release/tiltak_web.wasm"
+cp "$web"/site/* "$staging"/
+rm -rf "$dist"
+mv "$staging" "$dist"

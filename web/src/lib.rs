@@ -1,0 +1,102 @@
+//! tiltak in the browser: the library's pipeline behind a small
+//! WebAssembly interface, for a page that reads reports without sending
+//! them anywhere.
+//!
+//! Takes the bytes of one or two report files, gives what the command line
+//! gives for them: the understood-as summary, the records and findings as
+//! JSON, the diff, and the files `tiltak parse`, `check` and `diff` write
+//! (CSV, JSON, xlsx, Markdown, HTML) as bytes, rendered by the library's
+//! own renderers. Errors are the command line's one-sentence messages.
+//!
+//! [`Reading`] and [`Comparison`] are what JavaScript sees; [`files`] holds
+//! the plain Rust underneath, so it can be tested natively.
+
+pub mod files;
+
+use wasm_bindgen::prelude::*;
+
+use files::{ComparisonFiles, ReadingFiles};
+
+/// One report read and checked: what `tiltak parse` and `tiltak check`
+/// say about one file.
+#[wasm_bindgen]
+pub struct Reading {
+    inner: ReadingFiles,
+}
+
+#[wasm_bindgen]
+impl Reading {
+    /// Reads, cleans, parses and checks the report in `bytes`; `name` is
+    /// the file's name, used in messages and the records' `source` as the
+    /// command line uses the path it was given.
+    #[wasm_bindgen(constructor)]
+    pub fn new(name: &str, bytes: &[u8]) -> Result<Reading, JsError> {
+        let inner = ReadingFiles::read(name, bytes).map_err(|e| JsError::new(&e))?;
+        Ok(Reading { inner })
+    }
+
+    /// What the parser understood, as `tiltak parse` prints it.
+    pub fn summary(&self) -> String {
+        tiltak::render::understood::summary(&self.inner.report)
+    }
+
+    /// The findings' summary, as `tiltak check` prints it.
+    #[wasm_bindgen(js_name = findingsSummary)]
+    pub fn findings_summary(&self) -> String {
+        tiltak::render::findings::summary(&self.inner.findings)
+    }
+
+    /// What reading had to mend, one sentence each (the command line's
+    /// `warning:` lines).
+    pub fn warnings(&self) -> Vec<String> {
+        self.inner.warnings.clone()
+    }
+
+    /// The names of the files [`Reading::file`] gives.
+    #[wasm_bindgen(js_name = fileNames)]
+    pub fn file_names(&self) -> Vec<String> {
+        self.inner.names()
+    }
+
+    /// One of the files `tiltak parse`/`check --out` would write, e.g.
+    /// `measures.csv`, `report.json`, `findings.xlsx`.
+    pub fn file(&self, name: &str) -> Result<Vec<u8>, JsError> {
+        self.inner.file(name).map_err(|e| JsError::new(&e))
+    }
+}
+
+/// Two reports compared: what `tiltak diff` says, with the two-year
+/// timeline of the main job.
+#[wasm_bindgen]
+pub struct Comparison {
+    inner: ComparisonFiles,
+}
+
+#[wasm_bindgen]
+impl Comparison {
+    /// Compares two readings; the older as-of date is taken as the old
+    /// report, whichever order they were dropped in, as the main job does.
+    #[wasm_bindgen(constructor)]
+    pub fn new(a: &Reading, b: &Reading) -> Result<Comparison, JsError> {
+        let inner = ComparisonFiles::compare(&a.inner.report, &b.inner.report)
+            .map_err(|e| JsError::new(&e))?;
+        Ok(Comparison { inner })
+    }
+
+    /// The diff's summary, as `tiltak diff` prints it.
+    pub fn summary(&self) -> String {
+        tiltak::render::diff::summary(self.inner.diff())
+    }
+
+    /// The names of the files [`Comparison::file`] gives.
+    #[wasm_bindgen(js_name = fileNames)]
+    pub fn file_names(&self) -> Vec<String> {
+        self.inner.names()
+    }
+
+    /// One of the files `tiltak diff --out` would write (`diff.html`,
+    /// `diff.json`, `changes.csv`, ...), or `timeline.csv`.
+    pub fn file(&self, name: &str) -> Result<Vec<u8>, JsError> {
+        self.inner.file(name).map_err(|e| JsError::new(&e))
+    }
+}
