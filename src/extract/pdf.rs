@@ -17,10 +17,12 @@ use pdf_extract::{
 
 use crate::error::{Error, Result};
 
+mod content;
 mod merge;
 mod page_tree;
 mod prepare;
 mod repair;
+mod sanitise;
 
 /// One glyph as drawn: position in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -223,7 +225,7 @@ fn glyphs(
     if pages.is_empty() {
         return Err(damaged("it has no pages".into()));
     }
-    prepare::run(&mut doc, &pages).map_err(damaged)?;
+    notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
     expand_cid_width_ranges(&mut doc);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
     Ok((pages, notes))
