@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("tiltak: {err}");
+            cli::note(&format!("tiltak: {err}"));
             ExitCode::from(cli::FAILURE)
         }
     }

@@ -9,6 +9,12 @@ use tiltak::model::Document;
 /// tabs, pages by form feeds.
 pub fn run(file: &Path, pages: bool, context: &super::Context) -> Result<u8, tiltak::Error> {
     let doc = tiltak::clean::run(tiltak::extract::read_with_limits(file, &context.limits)?);
+    let warnings: Vec<String> = doc
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {w}", file.display()))
+        .collect();
+    context.warn(file, &warnings)?;
     super::to_stdout(|out| write_text(&doc, pages, out))?;
     Ok(super::SUCCESS)
 }

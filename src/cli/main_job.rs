@@ -58,11 +58,11 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
         match context.read(file) {
             Ok(report) => {
                 if context.verbosity == Verbosity::Verbose {
-                    eprintln!(
+                    super::note(&format!(
                         "tiltak: {}: read in {:.0?}",
                         file.display(),
                         start.elapsed()
-                    );
+                    ));
                 }
                 reports.push(report);
             }
@@ -70,7 +70,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
                 let line = format!("tiltak: {err}");
                 match &progress {
                     Some(bar) => bar.println(line),
-                    None => eprintln!("{line}"),
+                    None => super::note(&line),
                 }
                 failed = true;
             }

@@ -228,7 +228,27 @@ fn glyphs(
     notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
     expand_cid_width_ranges(&mut doc);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
+    notes.extend(undecoded(&pages));
     Ok((pages, notes))
+}
+
+/// A warning for each page with characters its font gives no text for
+/// (a font without its Unicode map, or the wrong font): pdf-extract
+/// drops them without a word.
+fn undecoded(pages: &[GlyphPage]) -> Vec<String> {
+    pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, page)| {
+            let lost = page.glyphs.iter().filter(|g| g.text.is_empty()).count();
+            (lost > 0).then(|| {
+                format!(
+                    "page {}: {lost} characters have no text in their font (a damaged or wrong font); text on it is missing",
+                    i + 1
+                )
+            })
+        })
+        .collect()
 }
 
 /// What is wrong with a PDF the library cannot load, in plain words;

@@ -55,6 +55,7 @@ struct Damage {
     skipped: usize,
     missing_resources: usize,
     too_deep: usize,
+    foreign: usize,
     cut: bool,
     missing_parts: usize,
 }
@@ -64,6 +65,7 @@ impl Damage {
         self.skipped += c.skipped;
         self.missing_resources += c.missing;
         self.too_deep += c.too_deep;
+        self.foreign += c.foreign;
     }
 
     fn sentences(&self, page: u32) -> Vec<String> {
@@ -82,6 +84,9 @@ impl Damage {
                 "page {page}: it uses {} fonts or drawings the file lacks; text in them is missing",
                 self.missing_resources
             ));
+        }
+        if self.foreign > 0 {
+            out.push(format!("page {page}: {} characters are drawn in a font that has no glyph for them (a damaged or swapped font); text on it may be wrong or missing", self.foreign));
         }
         if self.too_deep > 0 {
             out.push(format!(
