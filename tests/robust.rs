@@ -213,3 +213,50 @@ fn a_full_stdout_is_one_sentence_and_exit_2() {
         );
     }
 }
+
+/// Every output grows linearly with its input: a text holding the report
+/// 8 times gives files at most about twice those of 4 copies (report.md
+/// grew with the square: every measure under every copy of its area).
+#[test]
+fn outputs_grow_linearly_with_repeated_content() {
+    let text = util::reference_text();
+    let dir = tempfile::tempdir().unwrap();
+    let sizes = |copies: usize| {
+        let input = dir.path().join(format!("copies-{copies}.txt"));
+        std::fs::write(&input, vec![text.as_str(); copies].join("\x0c")).unwrap();
+        let out = dir.path().join(format!("out-{copies}"));
+        let (input, out) = (input.to_str().unwrap(), out.to_str().unwrap());
+        for command in ["parse", "check"] {
+            let run = util::tiltak(&[
+                command,
+                input,
+                "--out",
+                out,
+                "--format",
+                "csv,json,md,xlsx",
+                "-q",
+            ]);
+            assert!(run.status.code().is_some_and(|c| c < 2), "{run:?}");
+        }
+        let mut sizes: Vec<(String, u64)> = std::fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().len(),
+                )
+            })
+            .collect();
+        sizes.sort();
+        sizes
+    };
+    let (four, eight) = (sizes(4), sizes(8));
+    assert_eq!(four.len(), 12, "{four:?}");
+    for ((name, small), (_, large)) in four.iter().zip(&eight) {
+        assert!(
+            *large as f64 <= 2.5 * *small as f64,
+            "{name}: {small} bytes for 4 copies, {large} for 8"
+        );
+    }
+}
