@@ -8,6 +8,8 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::args::Cli::parse();
+    // An interrupted run leaves no temporary files behind.
+    tiltak::render::output::remove_on_signal();
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {

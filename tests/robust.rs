@@ -260,3 +260,72 @@ fn outputs_grow_linearly_with_repeated_content() {
         );
     }
 }
+
+/// Every `.NAME.tmpPID` file under `dir`, at any depth.
+fn temporary_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(temporary_files(&path));
+        } else if entry.file_name().to_string_lossy().contains(".tmp") {
+            found.push(path);
+        }
+    }
+    found
+}
+
+/// The main job interrupted (SIGINT, SIGTERM) at moments spread over its
+/// run, the writing included: it leaves no temporary file behind, and
+/// ends with 130 or, when it had finished, 0.
+#[test]
+fn an_interrupted_main_job_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let outputs = dir.path().join("out");
+    for (i, (signal, delay_ms)) in [
+        ("INT", 300),
+        ("TERM", 1500),
+        ("INT", 2500),
+        ("TERM", 3500),
+        ("TERM", 4500),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tiltak"))
+            .args(["-q", "--outputs", outputs.to_str().unwrap()])
+            .current_dir(util::repo(""))
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let kill = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(kill.success() || status.code() == Some(0), "trial {i}");
+        assert!(
+            matches!(status.code(), Some(0 | 130)),
+            "trial {i}: {status:?}"
+        );
+        assert_eq!(
+            temporary_files(&outputs),
+            Vec::<std::path::PathBuf>::new(),
+            "trial {i}"
+        );
+    }
+}
+
+/// Temporary files left by a process killed outright (SIGKILL: no handler
+/// runs) are swept by the next run.
+#[test]
+fn the_next_run_sweeps_temporary_files_of_killed_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let outputs = dir.path().join("out");
+    std::fs::create_dir_all(outputs.join("2023")).unwrap();
+    std::fs::write(outputs.join("2023/.report.json.tmp4294967295"), "{").unwrap();
+    std::fs::write(outputs.join(".index.html.tmp4294967294"), "<").unwrap();
+    let out = util::tiltak(&["-q", "--outputs", outputs.to_str().unwrap()]);
+    util::assert_exit(&out, 0);
+    assert_eq!(temporary_files(&outputs), Vec::<std::path::PathBuf>::new());
+}
