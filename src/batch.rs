@@ -39,6 +39,11 @@ pub struct Batch {
     pub diffs: Vec<Compared>,
     /// The status of every measure in every report.
     pub timeline: Timeline,
+    /// The inputs that could not be read this run, with the one-sentence
+    /// error: kept so the index can show them as failed rather than drop
+    /// them (empty from [`Batch::build`]; the caller that read the files
+    /// fills it in).
+    pub failed: Vec<(PathBuf, String)>,
 }
 
 /// One report with its findings.
@@ -98,6 +103,7 @@ impl Batch {
             reports,
             diffs,
             timeline,
+            failed: Vec::new(),
         })
     }
 

@@ -3,7 +3,7 @@
 //! with a progress bar and prints what was written.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -24,12 +24,13 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
         )));
     }
     let (reports, failed) = read_all(&files, context);
-    let batch = Batch::build(reports, inputs)?;
+    let mut batch = Batch::build(reports, inputs)?;
+    batch.failed = failed.clone();
     batch.write(outputs, context.dialect)?;
     if context.verbosity != Verbosity::Quiet {
         print_written(&batch, outputs)?;
     }
-    Ok(if failed {
+    Ok(if !failed.is_empty() {
         super::FAILURE
     } else {
         super::SUCCESS
@@ -37,8 +38,8 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
 }
 
 /// Reads every file, reporting each that cannot be read; returns the
-/// reports and whether any failed.
-fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bool) {
+/// reports and the files that failed, each with its error.
+fn read_all(files: &[PathBuf], context: &Context) -> (Vec<Report>, Vec<(PathBuf, String)>) {
     let quiet = context.verbosity == Verbosity::Quiet;
     let progress = (files.len() > 1 && !quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(files.len() as u64);
@@ -47,7 +48,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
         );
         bar
     });
-    let mut failed = false;
+    let mut failed = Vec::new();
     let mut reports = Vec::new();
     for file in files {
         if let Some(bar) = &progress {
@@ -72,7 +73,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, bo
                     Some(bar) => bar.println(line),
                     None => super::note(&line),
                 }
-                failed = true;
+                failed.push((file.clone(), err.to_string()));
             }
         }
         if let Some(bar) = &progress {
