@@ -5,7 +5,10 @@
 //! A mutant is the original with one kind of damage ([`Kind`]), made by a
 //! seeded generator, so a failure can be replayed from its seed. It is
 //! read in-process as the CLI reads it; the truth it is judged by is the
-//! undamaged original's records, never the damaged file's.
+//! undamaged original's records, never the damaged file's. A loss counts
+//! as reported when a warning names it, or when `tiltak check` gives a
+//! finding the original does not have (a structure break: measures the
+//! TOC lists but the body lacks, an overview table that stops early).
 
 #![allow(dead_code)]
 
@@ -124,6 +127,8 @@ pub struct Outcome {
     pub warnings: Vec<String>,
     /// The records' fingerprint, when read.
     pub fingerprint: Option<Fingerprint>,
+    /// `tiltak check`'s findings, as rule and measure.
+    pub findings: Findings,
     /// Whether the library panicked (never allowed).
     pub panicked: bool,
 }
@@ -139,6 +144,7 @@ pub fn read(path: &Path) -> Outcome {
             error: None,
             warnings: Vec::new(),
             fingerprint: None,
+            findings: Findings::new(),
             panicked: true,
         },
         Ok(Err(e)) => Outcome {
@@ -146,6 +152,7 @@ pub fn read(path: &Path) -> Outcome {
             error: Some(e.to_string()),
             warnings: Vec::new(),
             fingerprint: None,
+            findings: Findings::new(),
             panicked: false,
         },
         Ok(Ok((report, warnings))) => Outcome {
@@ -153,6 +160,10 @@ pub fn read(path: &Path) -> Outcome {
             error: None,
             warnings,
             fingerprint: Some(Fingerprint::of(&report)),
+            findings: tiltak::check::run(&report)
+                .iter()
+                .map(|f| format!("{:?} {}", f.rule, f.measure))
+                .collect(),
             panicked: false,
         },
     }
@@ -286,15 +297,15 @@ pub struct Tally {
 }
 
 /// Makes and reads `count` mutants of each original, from `seed`, in
-/// `dir`; `originals` are (name, bytes, undamaged fingerprint).
+/// `dir`; `originals` are (name, bytes, undamaged fingerprint, findings).
 pub fn run(
-    originals: &[(String, Vec<u8>, Fingerprint)],
+    originals: &[(String, Vec<u8>, Fingerprint, Findings)],
     count: usize,
     seed: u64,
     dir: &Path,
 ) -> Tally {
     let mut tally = Tally::default();
-    for (o, (name, bytes, truth)) in originals.iter().enumerate() {
+    for (o, (name, bytes, truth, findings)) in originals.iter().enumerate() {
         for i in 0..count {
             let mutant_seed = seed.wrapping_add((o * count + i) as u64 * 7919) | 1;
             let mut rng = Rng(mutant_seed);
@@ -306,18 +317,18 @@ pub fn run(
             std::fs::write(&path, &damaged).expect("a temporary file");
             let outcome = read(&path);
             let _ = std::fs::remove_file(&path);
-            judge(
-                &mut tally,
-                &outcome,
-                truth,
-                &format!("{name} {kind:?} seed {mutant_seed}"),
-            );
+            let label = format!("{name} {kind:?} seed {mutant_seed}");
+            judge(&mut tally, &outcome, (truth, findings), &label);
         }
     }
     tally
 }
 
-fn judge(tally: &mut Tally, outcome: &Outcome, truth: &Fingerprint, label: &str) {
+/// Findings as rule and measure.
+pub type Findings = std::collections::BTreeSet<String>;
+
+fn judge(tally: &mut Tally, outcome: &Outcome, truth: (&Fingerprint, &Findings), label: &str) {
+    let (truth, findings) = truth;
     tally.mutants += 1;
     if outcome.panicked || outcome.exit > 2 {
         tally.broken.push(format!("{label}: panicked"));
@@ -338,7 +349,7 @@ fn judge(tally: &mut Tally, outcome: &Outcome, truth: &Fingerprint, label: &str)
         .unwrap_or_default();
     if losses.is_empty() {
         tally.whole += 1;
-    } else if outcome.warnings.is_empty() {
+    } else if outcome.warnings.is_empty() && outcome.findings.is_subset(findings) {
         tally.silent.push(format!("{label}: {}", losses.join(", ")));
     } else {
         tally.warned += 1;
@@ -346,7 +357,7 @@ fn judge(tally: &mut Tally, outcome: &Outcome, truth: &Fingerprint, label: &str)
 }
 
 /// The undamaged originals with their fingerprints.
-pub fn originals(root: &Path) -> Vec<(String, Vec<u8>, Fingerprint)> {
+pub fn originals(root: &Path) -> Vec<(String, Vec<u8>, Fingerprint, Findings)> {
     ORIGINALS
         .iter()
         .map(|name| {
@@ -358,7 +369,8 @@ pub fn originals(root: &Path) -> Vec<(String, Vec<u8>, Fingerprint)> {
                 "{name}: {:?}",
                 outcome.warnings
             );
-            (name.to_string(), std::fs::read(&path).unwrap(), truth)
+            let bytes = std::fs::read(&path).unwrap();
+            (name.to_string(), bytes, truth, outcome.findings)
         })
         .collect()
 }

@@ -7,6 +7,7 @@ mod diff;
 mod genre;
 mod hostile;
 mod layout;
+mod mutants;
 mod mutate;
 mod pipeline;
 mod robust;
