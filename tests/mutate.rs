@@ -74,6 +74,8 @@ pub struct Fingerprint {
     pub overview: usize,
     /// Measures and sub-measures.
     pub measures: usize,
+    /// Dated commitments.
+    pub commitments: usize,
     /// Characters of every measure's texts.
     pub text: usize,
 }
@@ -95,6 +97,7 @@ impl Fingerprint {
             toc: report.toc.len(),
             overview: report.overview.len(),
             measures: report.measures.len(),
+            commitments: report.commitments.len(),
             text,
         }
     }
@@ -110,6 +113,7 @@ impl Fingerprint {
         less("toc", self.toc, original.toc);
         less("overview", self.overview, original.overview);
         less("measures", self.measures, original.measures);
+        less("commitments", self.commitments, original.commitments);
         less("text", self.text, original.text);
         out
     }

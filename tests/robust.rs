@@ -329,3 +329,37 @@ fn the_next_run_sweeps_temporary_files_of_killed_runs() {
     util::assert_exit(&out, 0);
     assert_eq!(temporary_files(&outputs), Vec::<std::path::PathBuf>::new());
 }
+
+/// A stream whose length (kept in an object of its own, as LibreOffice
+/// writes it) is wrong by 100 bytes either way: the PDF library would drop
+/// the page's content unseen; the length is mended from `endstream`, every
+/// record is the original's, with a warning.
+#[test]
+fn wrong_stream_lengths_are_mended() {
+    let original = util::repo("inputs/frihet-status-2023.pdf");
+    let truth = tiltak::read_report(&original).unwrap();
+    let bytes = std::fs::read(&original).unwrap();
+    // Object 27 holds the length of the content stream of object 26.
+    let at = bytes
+        .windows(13)
+        .position(|w| w == b"\n27 0 obj\n428")
+        .unwrap()
+        + 10;
+    let dir = tempfile::tempdir().unwrap();
+    for wrong in ["4186", "4386"] {
+        let mut damaged = bytes.clone();
+        damaged.splice(at..at + 4, wrong.bytes());
+        let file = dir.path().join(format!("length-{wrong}.pdf"));
+        std::fs::write(&file, &damaged).unwrap();
+        let (report, warnings) =
+            tiltak::read_report_with_warnings(&file, &tiltak::Limits::default()).unwrap();
+        assert_eq!(report.measures, truth.measures, "{wrong}");
+        assert_eq!(report.commitments, truth.commitments, "{wrong}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("1 of its streams had a wrong length")),
+            "{warnings:?}"
+        );
+    }
+}

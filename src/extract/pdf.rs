@@ -189,6 +189,16 @@ fn glyphs(
             })
     };
     let mut notes = Vec::new();
+    // A wrong /Length makes the library drop the object unseen; mended
+    // lengths move every offset, so the index is rebuilt too.
+    let mended = repair::fix_lengths(bytes).and_then(|(fixed, count)| {
+        let rebuilt = repair::rebuild_xref(&fixed)?;
+        notes.push(format!(
+            "{count} of its streams had a wrong length, mended from where each ends"
+        ));
+        Some(rebuilt)
+    });
+    let bytes = mended.as_deref().unwrap_or(bytes);
     let mut doc = match load(bytes) {
         Ok(doc) => doc,
         Err(Error::Damaged { .. }) if let Some(fixed) = repair::rebuild_xref(bytes) => {
