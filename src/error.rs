@@ -112,6 +112,14 @@ pub enum Error {
         /// The folder they were read from.
         dir: PathBuf,
     },
+    /// The file was read with warnings, and `--strict` makes them errors.
+    #[error("{}: read with {warnings} warning(s) about damage; refused because of --strict", path.display())]
+    Strict {
+        /// The file.
+        path: PathBuf,
+        /// How many warnings.
+        warnings: usize,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

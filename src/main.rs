@@ -11,10 +11,12 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(err) => return usage_error(err),
     };
+    // An interrupted run leaves no temporary files behind.
+    tiltak::render::output::remove_on_signal();
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("tiltak: {err}");
+            cli::note(&format!("tiltak: {err}"));
             ExitCode::from(cli::FAILURE)
         }
     }

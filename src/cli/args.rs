@@ -53,6 +53,11 @@ pub struct Cli {
     /// CSV and JSON keep the contract's names. Example: --lang en
     #[arg(long, value_enum, default_value = "nb", global = true)]
     pub lang: LangArg,
+    /// Treat warnings about a damaged file (skipped content, missing fonts,
+    /// a rebuilt index) as errors: exit 2 instead of reading on.
+    /// Example: tiltak check r.pdf --strict
+    #[arg(long, global = true)]
+    pub strict: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -72,7 +77,8 @@ pub struct LimitArgs {
     /// Refuse PDFs with more pages than this. Example: --max-pages 5000
     #[arg(long, default_value_t = 2000, global = true, value_name = "N")]
     pub max_pages: usize,
-    /// Refuse files larger than this many megabytes. Example: --max-mb 500
+    /// Refuse files larger than this many megabytes (counted as read, so a
+    /// pipe or device stops there too). Example: --max-mb 500
     #[arg(long, default_value_t = 200, global = true, value_name = "MB")]
     pub max_mb: u64,
     /// Give up on a file after this many seconds. Example: --timeout 120

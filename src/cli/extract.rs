@@ -21,7 +21,7 @@ pub fn run(file: &Path, show: Show, context: &super::Context) -> Result<u8, tilt
         tiltak::extract::read_with_limits(file, &context.limits)
     })?;
     let doc = context.timed("clean", || tiltak::clean::run(raw));
-    context.warn(&tiltak::document_warnings(&doc, file));
+    context.warn(file, &tiltak::document_warnings(&doc, file))?;
     let start = std::time::Instant::now();
     super::to_stdout(|out| write_text(&doc, show, out))?;
     context.took("write", start);

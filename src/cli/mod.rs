@@ -47,37 +47,47 @@ pub struct Context {
     pub limits: tiltak::Limits,
     /// The language of summaries and of the files people read.
     pub lang: Lang,
+    /// Whether a warning about a file makes it an error (`--strict`).
+    pub strict: bool,
 }
 
 impl Context {
     /// Reads a report, printing its warnings unless quiet.
     fn read(&self, path: &std::path::Path) -> Result<tiltak::Report, Error> {
         let (report, warnings, times) = tiltak::read_report_timed(path, &self.limits)?;
-        self.warn(&warnings);
+        self.warn(path, &warnings)?;
         if self.verbosity == Verbosity::Verbose {
             let list: Vec<String> = times
                 .iter()
                 .map(|(stage, t)| format!("{stage} {t:.1?}"))
                 .collect();
-            eprintln!("tiltak: {}: {}", path.display(), list.join(", "));
+            note(&format!("tiltak: {}: {}", path.display(), list.join(", ")));
         }
         Ok(report)
     }
 
-    /// Prints warnings on stderr unless quiet.
-    fn warn(&self, warnings: &[String]) {
+    /// Prints warnings unless quiet; with `--strict`, any warning is an
+    /// error.
+    fn warn(&self, path: &std::path::Path, warnings: &[String]) -> Result<(), Error> {
         if self.verbosity != Verbosity::Quiet {
             // The library words these in English, so the prefix is too.
             for warning in warnings {
-                eprintln!("tiltak: warning: {warning}");
+                note(&format!("tiltak: warning: {warning}"));
             }
         }
+        if self.strict && !warnings.is_empty() {
+            return Err(Error::Strict {
+                path: path.to_path_buf(),
+                warnings: warnings.len(),
+            });
+        }
+        Ok(())
     }
 
     /// Prints, with `-v`, how long a stage begun at `start` took.
     fn took(&self, stage: &str, start: std::time::Instant) {
         if self.verbosity == Verbosity::Verbose {
-            eprintln!("tiltak: {stage} {:.1?}", start.elapsed());
+            note(&format!("tiltak: {stage} {:.1?}", start.elapsed()));
         }
     }
 
@@ -86,7 +96,7 @@ impl Context {
         let start = std::time::Instant::now();
         let out = run();
         if self.verbosity == Verbosity::Verbose {
-            eprintln!("tiltak: {stage} {:.1?}", start.elapsed());
+            note(&format!("tiltak: {stage} {:.1?}", start.elapsed()));
         }
         out
     }
@@ -123,6 +133,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             max_bytes: cli.limits.max_mb.saturating_mul(1024 * 1024),
             timeout: std::time::Duration::from_secs(cli.limits.timeout),
         },
+        strict: cli.strict,
     };
     const FILES: Writes = Writes {
         defaults: &[Format::Csv, Format::Json, Format::Md],
@@ -164,7 +175,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Schema { document }) => schema(document)?,
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "tiltak", &mut std::io::stdout());
+            // Into memory first: clap_complete panics when stdout fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "tiltak", &mut script);
+            to_stdout(|w| w.write_all(&script))?;
             SUCCESS
         }
     };
@@ -219,6 +233,13 @@ fn destination(
     Ok(Destination::Dir(out.clone(), formats))
 }
 
+/// Prints one line on stderr. A stderr that cannot be written to (full,
+/// closed) is ignored: `eprintln!` would panic, and there is nowhere left
+/// to say anything.
+pub fn note(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Prints a summary for a person on stdout; a closed pipe (`| head -1`)
 /// ends the printing quietly, as a reader who stops reading.
 fn say(text: &str) -> Result<(), Error> {
@@ -228,14 +249,50 @@ fn say(text: &str) -> Result<(), Error> {
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
 fn to_stdout(render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
     let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    match render(&mut lock).and_then(|()| lock.flush()) {
+    let mut out = Watched {
+        inner: stdout.lock(),
+        closed: false,
+    };
+    let result = render(&mut out).and_then(|()| out.flush());
+    match result {
+        // The serializers (CSV, JSON) wrap the error they met, so the
+        // writer itself notes that the pipe was closed.
+        Err(_) if out.closed => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(source) => Err(Error::Write {
-            path: "-".into(),
+            path: "standard output".into(),
             source,
         }),
         Ok(()) => Ok(()),
+    }
+}
+
+/// A writer that notes when its reader has gone away.
+struct Watched<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Watched<W> {
+    fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.watch(result)
     }
 }
 

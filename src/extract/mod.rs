@@ -120,11 +120,19 @@ pub fn read_with_limits(path: &Path, limits: &Limits) -> Result<Document> {
 const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 fn read_bounded(path: &Path, limits: &Limits, cancel: &AtomicBool) -> Result<Document> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    use std::io::Read;
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    // The file may have grown since its size was checked.
+    };
+    // Read no more than the limit allows: a pipe or a device (/dev/zero)
+    // has no size to check beforehand, and the file may have grown.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(limits.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > limits.max_bytes {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),

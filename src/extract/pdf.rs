@@ -17,12 +17,13 @@ use pdf_extract::{
 
 use crate::error::{Error, Result};
 
+mod content;
 mod forms;
-mod lengths;
 mod merge;
 mod page_tree;
 mod prepare;
 mod repair;
+mod sanitise;
 mod type1;
 
 /// One glyph as drawn: position in points from the page's top-left corner.
@@ -190,26 +191,29 @@ fn glyphs(
             })
     };
     let mut notes = Vec::new();
-    let rebuilt;
-    let (mut doc, loaded) = match load(bytes) {
-        Ok(doc) => (doc, bytes),
+    // A wrong /Length makes the library drop the object unseen; mended
+    // lengths move every offset, so the index is rebuilt too.
+    let mended = repair::fix_lengths(bytes).and_then(|(fixed, count)| {
+        let rebuilt = repair::rebuild_xref(&fixed)?;
+        notes.push(format!(
+            "{count} of its streams had a wrong length, mended from where each ends"
+        ));
+        Some(rebuilt)
+    });
+    let bytes = mended.as_deref().unwrap_or(bytes);
+    let mut doc = match load(bytes) {
+        Ok(doc) => doc,
         Err(Error::Damaged { .. }) if let Some(fixed) = repair::rebuild_xref(bytes) => {
             // pdftotext and mutool read such files; so should we, saying so.
-            rebuilt = fixed;
+            let doc = load(&fixed)?;
             notes.push(
                 "the PDF's index of objects was broken and has been rebuilt from the objects in the file; what comes after the damage may be missing"
                     .to_string(),
             );
-            (load(&rebuilt)?, &rebuilt[..])
+            doc
         }
         Err(e) => return Err(e),
     };
-    let mended = lengths::recover(&mut doc, loaded);
-    if mended > 0 {
-        notes.push(format!(
-            "{mended} stream(s) in the PDF declared a wrong length and were read up to their end marker instead"
-        ));
-    }
     if doc.is_encrypted() {
         // An empty user password is how "protected" reports that anyone
         // may open are published; anything else needs the password.
@@ -233,12 +237,32 @@ fn glyphs(
     if pages.is_empty() {
         return Err(damaged("it has no pages".into()));
     }
-    prepare::run(&mut doc, &pages).map_err(damaged)?;
+    notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
     forms::run(&mut doc, &pages);
     type1::read_programs(&mut doc);
     expand_cid_width_ranges(&mut doc);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
+    notes.extend(undecoded(&pages));
     Ok((pages, notes))
+}
+
+/// A warning for each page with characters its font gives no text for
+/// (a font without its Unicode map, or the wrong font): pdf-extract
+/// drops them without a word.
+fn undecoded(pages: &[GlyphPage]) -> Vec<String> {
+    pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, page)| {
+            let lost = page.glyphs.iter().filter(|g| g.text.is_empty()).count();
+            (lost > 0).then(|| {
+                format!(
+                    "page {}: {lost} characters have no text in their font (a damaged or wrong font); text on it is missing",
+                    i + 1
+                )
+            })
+        })
+        .collect()
 }
 
 /// What is wrong with a PDF the library cannot load, in plain words;

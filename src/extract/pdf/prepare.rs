@@ -13,8 +13,11 @@
 //! - image XObjects are emptied: pdf-extract runs the bytes of whatever
 //!   `Do` draws as a content stream, which for an image is slow and
 //!   meaningless;
+//! - page and form content is unpacked once and cleaned of damage
+//!   ([`super::sanitise`]), so one bad token no longer ends a page unseen;
 //! - a compressed stream that would unpack to an absurd size (a
-//!   "decompression bomb") is refused before anything unpacks it;
+//!   "decompression bomb"), or all of them together, is refused before
+//!   anything unpacks it; attachments are never unpacked;
 //! - form XObjects that draw themselves (directly or through others), or
 //!   nest absurdly deep, are refused: pdf-extract would recurse until the
 //!   stack overflows, which no `catch_unwind` can stop;
@@ -25,6 +28,8 @@ use std::collections::{HashMap, HashSet};
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
+use super::sanitise::{self, Budget};
+
 /// Deepest nesting of forms drawn inside forms; real files use two or
 /// three levels.
 const MAX_FORM_DEPTH: usize = 32;
@@ -32,14 +37,17 @@ const MAX_FORM_DEPTH: usize = 32;
 /// The page size assumed when a page has none (as pdfium does).
 const LETTER: [i64; 4] = [0, 0, 612, 792];
 
-/// Prepares the document; an error is a phrase for "the PDF is damaged (…)".
-pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<(), String> {
+/// Prepares the document; gives the warnings about damaged pages, or an
+/// error phrase for "the PDF is damaged (…)".
+pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<Vec<String>, String> {
     pin_inherited(doc, pages);
     empty_images(doc);
-    check_inflation(doc)?;
+    let mut budget = Budget::default();
+    let warnings = sanitise::run(doc, pages, &mut budget)?;
+    check_inflation(doc, &mut budget)?;
     check_forms(doc, pages)?;
     decompress_fonts(doc);
-    Ok(())
+    Ok(warnings)
 }
 
 /// Follows a reference (one level, as pdf-extract does).
@@ -144,42 +152,30 @@ fn empty_images(doc: &mut Document) {
     }
 }
 
-/// Largest size one stream may unpack to. Real content streams unpack to
-/// well under a megabyte and the largest embedded fonts to tens.
-const MAX_INFLATED: u64 = 64 * 1024 * 1024;
+/// Whether pdf-extract never unpacks a stream: attachments, metadata,
+/// thumbnails and the file's own indexes.
+fn never_unpacked(dict: &Dictionary) -> bool {
+    let name = |key: &[u8]| dict.get(key).and_then(Object::as_name).ok();
+    matches!(
+        name(b"Type"),
+        Some(b"EmbeddedFile" | b"Metadata" | b"XRef" | b"ObjStm")
+    )
+}
 
-/// Streams smaller than this cannot unpack past [`MAX_INFLATED`] (deflate
-/// shrinks at most about 1 : 1032) and are not checked.
-const CHECK_FROM: usize = (MAX_INFLATED / 1032) as usize;
-
-/// Refuses a document with a Flate stream that unpacks past
-/// [`MAX_INFLATED`], counting the bytes as they stream out rather than
-/// holding them: the PDF library would unpack it whole into memory.
-fn check_inflation(doc: &Document) -> Result<(), String> {
-    use std::io::Read;
+/// Refuses a document whose remaining compressed streams (fonts, colour
+/// profiles, functions: page content is unpacked already) would unpack
+/// past the budget, counting the bytes as they stream out rather than
+/// holding them: the PDF library would unpack each whole into memory.
+/// Attachments are left packed and uncounted: nothing reads them.
+fn check_inflation(doc: &Document, budget: &mut Budget) -> Result<(), String> {
     for object in doc.objects.values() {
         let Object::Stream(stream) = object else {
             continue;
         };
-        if stream.content.len() < CHECK_FROM {
+        if never_unpacked(&stream.dict) || is_image(&stream.dict) {
             continue;
         }
-        let first_filter = stream
-            .filters()
-            .ok()
-            .and_then(|f| f.first().map(|f| f.to_vec()));
-        if first_filter.as_deref() != Some(b"FlateDecode") {
-            continue;
-        }
-        let mut unpacked =
-            flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(MAX_INFLATED + 1);
-        let size = std::io::copy(&mut unpacked, &mut std::io::sink()).unwrap_or(0);
-        if size > MAX_INFLATED {
-            return Err(format!(
-                "a compressed part unpacks to more than {} MB",
-                MAX_INFLATED / (1024 * 1024)
-            ));
-        }
+        sanitise::measure(stream, budget)?;
     }
     Ok(())
 }
@@ -189,7 +185,9 @@ fn check_inflation(doc: &Document) -> Result<(), String> {
 /// draws an XObject.
 fn check_forms(doc: &Document, pages: &[(u32, ObjectId)]) -> Result<(), String> {
     let forms_nest = doc.objects.values().any(|o| match o {
-        Object::Stream(s) if !is_image(&s.dict) && s.dict.has(b"BBox") => {
+        // Any stream can be drawn as a form: pdf-extract does not ask for
+        // a /BBox or /Subtype.
+        Object::Stream(s) if !is_image(&s.dict) => {
             draws_xobject(&s.decompressed_content().unwrap_or_default())
         }
         _ => false,

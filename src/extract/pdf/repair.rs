@@ -7,6 +7,10 @@
 //! one of a number wins, as an incremental update would have it). Objects
 //! packed in object streams cannot be listed this way; such a file stays
 //! unreadable.
+//!
+//! Also mends stream lengths ([`fix_lengths`]): a `/Length` that does not
+//! end where `endstream` is makes the PDF library drop the object without a
+//! word; the length is set from where the stream ends.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -21,6 +25,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(Root|Info|Encrypt)\s*([0-9]{1,10})\s+([0-9]{1,5})\s+R").unwrap()
 });
 static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/ID\s*(\[[^\]]*\])").unwrap());
+static STREAM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)stream(\r\n|\n|\r)").unwrap());
+static LENGTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)/Length\s+(\d{1,12})(\s+\d+\s+R)?").unwrap());
 static CATALOG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/Type\s*/Catalog\b").unwrap());
 
 /// The bytes with a rebuilt cross-reference table, or `None` when no object
@@ -106,6 +113,96 @@ fn trailer(bytes: &[u8], objects: &BTreeMap<u32, (usize, u16)>) -> Option<String
     Some(entries.join(" "))
 }
 
+/// The bytes with every direct `/Length` that misses its `endstream` set
+/// to where the stream ends, and how many were mended; `None` when all are
+/// right. Offsets move, so the caller rebuilds the index.
+pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let mut edits: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    for m in STREAM.find_iter(bytes) {
+        // `endstream` itself ends with "stream".
+        if bytes[..m.start()].ends_with(b"end") {
+            continue;
+        }
+        let start = m.end();
+        let window = &bytes[m.start().saturating_sub(2048)..m.start()];
+        let Some(dict) = find_last(window, b"obj").map(|at| &window[at..]) else {
+            continue;
+        };
+        let Some(length) = LENGTH.captures_iter(dict).last() else {
+            continue;
+        };
+        let digits = length.get(1).expect("group 1");
+        let number = std::str::from_utf8(digits.as_bytes())
+            .ok()
+            .and_then(|d| d.parse::<usize>().ok());
+        // A length kept in an object of its own (`/Length 27 0 R`): its
+        // value, and the reference is what gets replaced.
+        let (declared, replaced) = match (number, length.get(2)) {
+            (Some(n), None) => (Some(n), digits.start()..digits.end()),
+            (Some(n), Some(reference)) => (
+                indirect_value(bytes, n, reference.as_bytes()),
+                digits.start()..reference.end(),
+            ),
+            (None, _) => (None, 0..0),
+        };
+        let Some(declared) = declared else {
+            continue;
+        };
+        if ends_at(bytes, start.saturating_add(declared)) {
+            continue;
+        }
+        let Some(end) = find_first(&bytes[start..], b"endstream").map(|e| start + e) else {
+            continue;
+        };
+        let mut actual = end - start;
+        for eol in [&b"\r\n"[..], b"\n", b"\r"] {
+            if bytes[start..end].ends_with(eol) {
+                actual -= eol.len();
+                break;
+            }
+        }
+        let offset = window.as_ptr() as usize - bytes.as_ptr() as usize
+            + (dict.as_ptr() as usize - window.as_ptr() as usize);
+        edits.push((offset + replaced.start..offset + replaced.end, actual));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    for (range, actual) in edits.iter().rev() {
+        out.splice(range.clone(), actual.to_string().into_bytes());
+    }
+    Some((out, edits.len()))
+}
+
+/// The integer object `number` (with the generation in `reference`,
+/// " G R") holds: `number G obj VALUE endobj`.
+fn indirect_value(bytes: &[u8], number: usize, reference: &[u8]) -> Option<usize> {
+    let reference = std::str::from_utf8(reference).ok()?;
+    let generation = reference.split_whitespace().next()?;
+    let pattern = format!(
+        r"(?-u)(?:^|[\r\n\t ]){number}[\r\n\t ]+{generation}[\r\n\t ]+obj\s*(\d{{1,12}})\s*endobj"
+    );
+    let found = Regex::new(&pattern).ok()?.captures_iter(bytes).last()?;
+    std::str::from_utf8(found.get(1)?.as_bytes())
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// Whether `endstream` follows `at`, after at most one end of line.
+fn ends_at(bytes: &[u8], at: usize) -> bool {
+    let Some(rest) = bytes.get(at..) else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix(b"\r\n")
+        .or_else(|| rest.strip_prefix(b"\n"))
+        .or_else(|| rest.strip_prefix(b"\r"))
+        .unwrap_or(rest);
+    rest.starts_with(b"endstream")
+}
+
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
@@ -147,6 +244,25 @@ mod tests {
         );
         let doc = pdf_extract::Document::load_mem(&fixed).unwrap();
         assert_eq!(doc.get_pages().len(), 1);
+    }
+
+    #[test]
+    fn wrong_stream_lengths_are_set_from_endstream() {
+        let pdf = b"1 0 obj\n<< /Length 3 >>\nstream\nBT (Hi) Tj ET\nendstream\nendobj\n\
+            2 0 obj\n<< /Length 99 >>\nstream\nq Q\r\nendstream\nendobj\n\
+            3 0 obj\n<< /Length 5 >>\nstream\n/X Do\nendstream\nendobj\n\
+            4 0 obj\n<< /Length 5 0 R >>\nstream\nBT ET\nendstream\nendobj\n5 0 obj\n9\nendobj\n";
+        let (fixed, mended) = fix_lengths(pdf).unwrap();
+        assert_eq!(mended, 3);
+        assert!(String::from_utf8_lossy(&fixed).contains("<< /Length 5 >>\nstream\nBT ET"));
+        let text = String::from_utf8_lossy(&fixed);
+        assert!(
+            text.contains("<< /Length 13 >>\nstream\nBT (Hi) Tj ET\n"),
+            "{text}"
+        );
+        assert!(text.contains("<< /Length 3 >>\nstream\nq Q\r\n"), "{text}");
+        assert!(text.contains("<< /Length 5 >>"), "{text}");
+        assert!(fix_lengths(&fixed).is_none());
     }
 
     #[test]

@@ -1,0 +1,906 @@
+//! A tolerant reading of content streams (a page's or a form's drawing
+//! instructions), so that one bad token does not silently end a page.
+//!
+//! Takes the unpacked bytes of a content stream and, when known, the
+//! resources it runs with; gives the same instructions re-encoded, minus
+//! every token that does not parse and every instruction pdf-extract would
+//! panic on (wrong operands, a font or drawing the resources lack), with a
+//! count of what was dropped.
+//!
+//! Why: the PDF library's content parser stops at the first token it cannot
+//! read and hands on what came before, without a word: one flipped byte cut
+//! a progress text from 2 035 characters to 488. pdftotext skips the token
+//! and goes on; so does this. It also bounds what one page may cost: more
+//! than [`MAX_OPERATORS`] instructions is refused, graphics states nested
+//! deeper than [`MAX_DEPTH`] are flattened (pdf-extract copies its whole
+//! state on every `q`: 5 MB of `q ` took 2.9 GB).
+
+use pdf_extract::content::Content;
+use pdf_extract::{Dictionary, Document, Object};
+
+/// Most instructions one content stream may hold. The real reports draw
+/// at most 8 000 per page, the busiest of 200 real-world PDFs 53 000;
+/// pdf-extract holds each instruction at some hundreds of bytes.
+pub const MAX_OPERATORS: usize = 250_000;
+
+/// Deepest nesting of saved graphics states (`q`) kept; real files nest a
+/// handful.
+pub const MAX_DEPTH: usize = 256;
+
+/// Deepest nesting of arrays and dictionaries inside one operand.
+const MAX_NESTING: usize = 32;
+
+/// What cleaning one content stream gave.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The instructions kept, one per line.
+    pub bytes: Vec<u8>,
+    /// Tokens and instructions dropped because they were damaged.
+    pub skipped: usize,
+    /// Instructions dropped because they name a font, drawing or graphics
+    /// state the resources lack.
+    pub missing: usize,
+    /// `q`/`Q` pairs dropped for nesting deeper than [`MAX_DEPTH`].
+    pub too_deep: usize,
+    /// Characters shown in a font that has no glyph for them (no width):
+    /// a damaged or swapped font, whose text comes out wrong or not at all.
+    pub foreign: usize,
+}
+
+/// Why a content stream was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// More than [`MAX_OPERATORS`] instructions.
+    TooManyOperators,
+}
+
+/// The kind of one operand, as far as the checks need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Number,
+    Name,
+    Text,
+    Array,
+    Other,
+}
+
+/// One operand: its bytes and kind.
+struct Operand {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+/// Cleans one content stream; `resources` (when known) lets instructions
+/// that name missing resources be dropped.
+pub fn clean(
+    doc: &Document,
+    content: &[u8],
+    resources: Option<&Dictionary>,
+) -> Result<Cleaned, Refusal> {
+    let mut out = Cleaned {
+        bytes: Vec::with_capacity(content.len() + content.len() / 8),
+        ..Cleaned::default()
+    };
+    let mut lexer = Lexer { b: content, at: 0 };
+    let mut operands: Vec<Operand> = Vec::new();
+    let mut operators = 0usize;
+    let mut depth = Depth::default();
+    let mut fonts = Fonts::default();
+    let mut kept = 0usize;
+    while let Some(token) = lexer.next() {
+        match token {
+            Token::Operand(operand) => operands.push(operand),
+            Token::Bad => out.skipped += 1,
+            Token::InlineImage(start, end) => {
+                operators += 1;
+                operands.clear();
+                out.bytes.extend_from_slice(&content[start..end]);
+                out.bytes.push(b'\n');
+                kept += 1;
+            }
+            Token::Operator(start, end) => {
+                operators += 1;
+                if operators > MAX_OPERATORS {
+                    return Err(Refusal::TooManyOperators);
+                }
+                let op = &content[start..end];
+                match verdict(doc, content, op, &mut operands, resources, &mut depth) {
+                    Verdict::Keep => {
+                        out.foreign += fonts.follow(doc, content, op, &operands, resources);
+                        for o in &operands {
+                            out.bytes.extend_from_slice(&content[o.start..o.end]);
+                            out.bytes.push(b' ');
+                        }
+                        out.bytes.extend_from_slice(op);
+                        out.bytes.push(b'\n');
+                        kept += 1;
+                    }
+                    Verdict::Damaged => out.skipped += 1,
+                    Verdict::Missing => out.missing += 1,
+                    Verdict::TooDeep => out.too_deep += 1,
+                }
+                operands.clear();
+            }
+        }
+    }
+    // Operands no instruction takes are dropped too (pdftotext ignores
+    // them); they are damage only when something was there.
+    out.skipped += usize::from(!operands.is_empty());
+    // The PDF library must read every kept instruction; where this lexer
+    // and its parser disagree, the instructions it refuses are dropped one
+    // by one rather than letting it stop there.
+    let (bytes, dropped) = verified(&out.bytes, kept);
+    if let Some(bytes) = bytes {
+        out.bytes = bytes;
+        out.skipped += dropped;
+    }
+    Ok(out)
+}
+
+/// Bytes of instructions the PDF library parses at a time in
+/// [`verified`]: its parse of a whole large page would hold every
+/// instruction at once (some hundreds of bytes each).
+const CHUNK: usize = 64 * 1024;
+
+/// Has the PDF library parse the kept instructions (`kept` of them, one
+/// per line) chunk by chunk; gives `None` when it reads them all, else
+/// the lines it reads and how many it did not.
+fn verified(bytes: &[u8], kept: usize) -> (Option<Vec<u8>>, usize) {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let mut end = (start + CHUNK).min(bytes.len());
+        while end < bytes.len() && bytes[end - 1] != b'\n' {
+            end += 1;
+        }
+        chunks.push(&bytes[start..end]);
+        start = end;
+    }
+    let counts: Vec<Option<usize>> = chunks
+        .iter()
+        .map(|c| Content::decode_strict(c).ok().map(|c| c.operations.len()))
+        .collect();
+    let lines = |c: &[u8]| c.iter().filter(|&&b| b == b'\n').count();
+    let good = |(c, n): (&&[u8], &Option<usize>)| *n == Some(lines(c));
+    if chunks.iter().zip(&counts).all(good) && counts.iter().flatten().sum::<usize>() == kept {
+        return (None, 0);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut dropped = 0;
+    for (chunk, count) in chunks.iter().zip(&counts) {
+        if good((chunk, count)) {
+            out.extend_from_slice(chunk);
+        } else {
+            let (lines, lost) = keep_parseable(chunk);
+            out.extend(lines);
+            dropped += lost;
+        }
+    }
+    (Some(out), dropped)
+}
+
+/// The lines (one instruction each) the PDF library parses, and how many
+/// it did not.
+fn keep_parseable(bytes: &[u8]) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut dropped = 0;
+    for line in bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        match Content::decode_strict(line) {
+            Ok(c) if c.operations.len() == 1 => {
+                out.extend_from_slice(line);
+                out.push(b'\n');
+            }
+            _ => dropped += 1,
+        }
+    }
+    (out, dropped)
+}
+
+/// What to do with one instruction.
+enum Verdict {
+    Keep,
+    Damaged,
+    Missing,
+    TooDeep,
+}
+
+/// Saved graphics states: how deep, and how many `q` were dropped beyond
+/// [`MAX_DEPTH`] (their `Q` are dropped with them).
+#[derive(Default)]
+struct Depth {
+    depth: usize,
+    dropped: usize,
+}
+
+fn verdict(
+    doc: &Document,
+    content: &[u8],
+    op: &[u8],
+    operands: &mut Vec<Operand>,
+    resources: Option<&Dictionary>,
+    depth: &mut Depth,
+) -> Verdict {
+    match op {
+        b"q" if depth.depth >= MAX_DEPTH => {
+            depth.dropped += 1;
+            return Verdict::TooDeep;
+        }
+        b"q" => depth.depth += 1,
+        b"Q" if depth.dropped > 0 => {
+            depth.dropped -= 1;
+            return Verdict::TooDeep;
+        }
+        b"Q" => depth.depth = depth.depth.saturating_sub(1),
+        // pdf-extract reads every operand of a colour as a number.
+        b"sc" | b"scn" | b"SC" | b"SCN" => operands.retain(|o| o.kind == Kind::Number),
+        _ => {}
+    }
+    let Some(wanted) = signature(op) else {
+        return Verdict::Keep;
+    };
+    let fits = operands.len() >= wanted.len()
+        && (op != b"cm" || operands.len() == 6)
+        && wanted
+            .iter()
+            .zip(operands.iter())
+            .all(|(w, o)| *w == Kind::Other || *w == o.kind);
+    if !fits {
+        return Verdict::Damaged;
+    }
+    let category: &[u8] = match op {
+        b"Tf" => b"Font",
+        b"Do" => b"XObject",
+        b"gs" => b"ExtGState",
+        _ => return Verdict::Keep,
+    };
+    let Some(resources) = resources else {
+        return Verdict::Keep;
+    };
+    let name = &content[operands[0].start + 1..operands[0].end];
+    if has_resource(doc, resources, category, &name_bytes(name)) {
+        Verdict::Keep
+    } else {
+        Verdict::Missing
+    }
+}
+
+/// The operands pdf-extract reads of an instruction without checking
+/// them; `None` for instructions it reads nothing of.
+fn signature(op: &[u8]) -> Option<&'static [Kind]> {
+    use Kind::*;
+    Some(match op {
+        b"cm" | b"Tm" | b"c" => &[Number; 6],
+        b"v" | b"y" | b"re" => &[Number; 4],
+        b"Td" | b"TD" | b"m" | b"l" => &[Number; 2],
+        b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" | b"w" => &[Number],
+        b"CS" | b"cs" | b"gs" | b"Do" => &[Name],
+        b"Tf" => &[Name, Number],
+        b"Tj" => &[Text],
+        b"TJ" => &[Other],
+        _ => return None,
+    })
+}
+
+/// Whether `resources` has `name` in its `category` dictionary (following
+/// one reference each, as pdf-extract does).
+fn has_resource(doc: &Document, resources: &Dictionary, category: &[u8], name: &[u8]) -> bool {
+    let deref = |o: &Object| match o {
+        Object::Reference(id) => doc.objects.get(id).cloned(),
+        other => Some(other.clone()),
+    };
+    let Some(Object::Dictionary(dict)) = resources.get(category).ok().and_then(deref) else {
+        return false;
+    };
+    match dict.get(name).ok().and_then(deref) {
+        Some(Object::Dictionary(_)) => category != b"XObject",
+        Some(Object::Stream(_)) => category == b"XObject",
+        _ => false,
+    }
+}
+
+/// A name's bytes with `#xx` escapes decoded, as the PDF library reads it.
+fn name_bytes(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'#'
+            && let Some(hex) = raw.get(i + 1..i + 3)
+            && let Ok(text) = std::str::from_utf8(hex)
+            && let Ok(byte) = u8::from_str_radix(text, 16)
+        {
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(raw[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One token of a content stream.
+enum Token {
+    Operand(Operand),
+    /// An instruction's name, by its span.
+    Operator(usize, usize),
+    /// `BI … ID data EI`, by its span: passed on whole.
+    InlineImage(usize, usize),
+    /// Bytes that are no token.
+    Bad,
+}
+
+struct Lexer<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+}
+
+fn is_delimiter(c: u8) -> bool {
+    matches!(
+        c,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+fn is_regular(c: u8) -> bool {
+    !is_space(c) && !is_delimiter(c)
+}
+
+/// Whether a run of regular characters is a number the PDF library reads
+/// whole: `[+-]digits[.digits]` or `[+-].digits`, an integer fitting 64
+/// bits.
+fn is_number(word: &[u8]) -> bool {
+    let digits = word
+        .strip_prefix(b"+")
+        .or(word.strip_prefix(b"-"))
+        .unwrap_or(word);
+    let (whole, fraction) = match digits.iter().position(|&c| c == b'.') {
+        Some(dot) => (&digits[..dot], Some(&digits[dot + 1..])),
+        None => (digits, None),
+    };
+    let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    match fraction {
+        None => !whole.is_empty() && whole.len() <= 18 && all_digits(whole),
+        Some(f) => all_digits(whole) && all_digits(f) && !(whole.is_empty() && f.is_empty()),
+    }
+}
+
+/// Whether a run of regular characters is an instruction name the PDF
+/// library accepts.
+fn is_operator(word: &[u8]) -> bool {
+    word.iter()
+        .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'*' | b'\'' | b'"'))
+}
+
+impl Lexer<'_> {
+    fn skip_space(&mut self) {
+        while let Some(&c) = self.b.get(self.at) {
+            if is_space(c) {
+                self.at += 1;
+            } else if c == b'%' {
+                while self
+                    .b
+                    .get(self.at)
+                    .is_some_and(|&c| c != b'\n' && c != b'\r')
+                {
+                    self.at += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn word_end(&self, from: usize) -> usize {
+        let mut end = from;
+        while self.b.get(end).is_some_and(|&c| is_regular(c)) {
+            end += 1;
+        }
+        end
+    }
+
+    fn next(&mut self) -> Option<Token> {
+        self.skip_space();
+        let start = self.at;
+        let &c = self.b.get(start)?;
+        if matches!(c, b'(' | b'<' | b'[' | b'/') {
+            return Some(match self.object(start, 0) {
+                Some((end, kind)) => {
+                    self.at = end;
+                    Token::Operand(Operand { start, end, kind })
+                }
+                None => {
+                    // Only the opening byte is dropped: what follows may
+                    // be good instructions.
+                    self.at = start + 1;
+                    Token::Bad
+                }
+            });
+        }
+        if !is_regular(c) {
+            self.at = start + 1;
+            return Some(Token::Bad);
+        }
+        let end = self.word_end(start);
+        self.at = end;
+        let word = &self.b[start..end];
+        Some(if is_number(word) {
+            Token::Operand(Operand {
+                start,
+                end,
+                kind: Kind::Number,
+            })
+        } else if matches!(word, b"true" | b"false" | b"null") {
+            Token::Operand(Operand {
+                start,
+                end,
+                kind: Kind::Other,
+            })
+        } else if word == b"BI" {
+            self.inline_image(start)
+        } else if is_operator(word) {
+            Token::Operator(start, end)
+        } else {
+            Token::Bad
+        })
+    }
+
+    /// `BI` dictionary `ID` data `EI`: the data ends at the first `EI`
+    /// between white space (as the PDF library finds it).
+    fn inline_image(&mut self, start: usize) -> Token {
+        let b = self.b;
+        let Some(id) = b[self.at..]
+            .windows(3)
+            .position(|w| w[..2] == *b"ID" && is_space(w[2]))
+            .map(|p| self.at + p + 3)
+        else {
+            self.at = b.len();
+            return Token::Bad;
+        };
+        let ei = b[id..].windows(4).position(|w| {
+            is_space(w[0]) && w[1..3] == *b"EI" && (is_space(w[3]) || !is_regular(w[3]))
+        });
+        match ei {
+            Some(p) => {
+                self.at = id + p + 3;
+                Token::InlineImage(start, self.at)
+            }
+            None if b.ends_with(b"EI") && b.len() > id + 2 => {
+                self.at = b.len();
+                Token::InlineImage(start, b.len())
+            }
+            None => {
+                self.at = b.len();
+                Token::Bad
+            }
+        }
+    }
+
+    /// The end and kind of the operand starting at `at`, or `None` when it
+    /// does not parse.
+    fn object(&self, at: usize, nesting: usize) -> Option<(usize, Kind)> {
+        let b = self.b;
+        match *b.get(at)? {
+            b'(' => self.literal(at).map(|end| (end, Kind::Text)),
+            b'<' if b.get(at + 1) == Some(&b'<') => self
+                .container(at + 2, b">>", nesting)
+                .map(|e| (e, Kind::Other)),
+            b'<' => {
+                let close = b[at..].iter().position(|&c| c == b'>')? + at;
+                b[at + 1..close]
+                    .iter()
+                    .all(|&c| c.is_ascii_hexdigit() || is_space(c))
+                    .then_some((close + 1, Kind::Text))
+            }
+            b'[' => self
+                .container(at + 1, b"]", nesting)
+                .map(|e| (e, Kind::Array)),
+            b'/' => Some((self.word_end(at + 1), Kind::Name)),
+            c if is_regular(c) => {
+                let end = self.word_end(at);
+                let word = &b[at..end];
+                if is_number(word) {
+                    Some((end, Kind::Number))
+                } else if matches!(word, b"true" | b"false" | b"null") {
+                    Some((end, Kind::Other))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A literal string: balanced parentheses, `\` escaping one byte.
+    fn literal(&self, at: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut i = at;
+        while let Some(&c) = self.b.get(i) {
+            match c {
+                b'\\' => i += 1,
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The elements of an array or dictionary up to `close`.
+    fn container(&self, from: usize, close: &[u8], nesting: usize) -> Option<usize> {
+        if nesting >= MAX_NESTING {
+            return None;
+        }
+        let mut inner = Lexer {
+            b: self.b,
+            at: from,
+        };
+        loop {
+            inner.skip_space();
+            if self.b[inner.at..].starts_with(close) {
+                return Some(inner.at + close.len());
+            }
+            let (end, _) = inner.object(inner.at, nesting + 1)?;
+            inner.at = end;
+        }
+    }
+}
+
+/// What the current font has glyphs for, to count characters shown in a
+/// font that lacks them.
+#[derive(Default)]
+struct Fonts {
+    /// Coverage of each font name met so far.
+    known: std::collections::HashMap<Vec<u8>, std::rc::Rc<Coverage>>,
+    current: Option<std::rc::Rc<Coverage>>,
+}
+
+/// The character codes a font has widths for.
+enum Coverage {
+    /// A simple font: one byte per code, widths from `first`.
+    Simple { first: u32, widths: Vec<bool> },
+    /// A composite font with two-byte codes (Identity-H) and these CIDs.
+    Composite(std::collections::HashSet<u32>),
+    /// Cannot tell (a standard font, another encoding): nothing counted.
+    Unknown,
+}
+
+impl Fonts {
+    /// Follows `Tf` and counts the characters of `Tj`/`TJ`/`'`/`"` the
+    /// current font has no glyph for.
+    fn follow(
+        &mut self,
+        doc: &Document,
+        content: &[u8],
+        op: &[u8],
+        operands: &[Operand],
+        resources: Option<&Dictionary>,
+    ) -> usize {
+        match op {
+            b"Tf" => {
+                let name = name_bytes(&content[operands[0].start + 1..operands[0].end]);
+                let coverage = self
+                    .known
+                    .entry(name.clone())
+                    .or_insert_with(|| std::rc::Rc::new(coverage(doc, resources, &name)))
+                    .clone();
+                self.current = Some(coverage);
+                0
+            }
+            b"Tj" | b"TJ" | b"'" | b"\"" => {
+                let Some(coverage) = &self.current else {
+                    return 0;
+                };
+                let Some(text) = operands.last() else {
+                    return 0;
+                };
+                strings(content, text)
+                    .iter()
+                    .map(|s| coverage.missing(s))
+                    .sum()
+            }
+            _ => 0,
+        }
+    }
+}
+
+impl Coverage {
+    fn missing(&self, bytes: &[u8]) -> usize {
+        match self {
+            Coverage::Simple { first, widths } => bytes
+                .iter()
+                .filter(|&&c| {
+                    let at = (c as u32).checked_sub(*first);
+                    !at.is_some_and(|at| widths.get(at as usize).copied().unwrap_or(false))
+                })
+                .count(),
+            Coverage::Composite(cids) => bytes
+                .chunks(2)
+                .filter(|pair| {
+                    let cid = pair.iter().fold(0u32, |n, &b| n << 8 | b as u32);
+                    !cids.contains(&cid)
+                })
+                .count(),
+            Coverage::Unknown => 0,
+        }
+    }
+}
+
+/// Follows a reference, once.
+fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+    match o {
+        Object::Reference(id) => doc.objects.get(id),
+        other => Some(other),
+    }
+}
+
+/// What the font named `name` in `resources` has glyphs for.
+fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Coverage {
+    let font = resources
+        .and_then(|r| resolve(doc, r.get(b"Font").ok()?))
+        .and_then(|f| f.as_dict().ok())
+        .and_then(|f| resolve(doc, f.get(name).ok()?))
+        .and_then(|f| f.as_dict().ok());
+    let Some(font) = font else {
+        return Coverage::Unknown;
+    };
+    let number = |o: &Object| match resolve(doc, o) {
+        Some(Object::Integer(i)) => Some(*i as f64),
+        Some(Object::Real(r)) => Some(*r as f64),
+        _ => None,
+    };
+    if matches!(font.get(b"Subtype").and_then(Object::as_name), Ok(b"Type0")) {
+        let identity = matches!(
+            font.get(b"Encoding").and_then(Object::as_name),
+            Ok(b"Identity-H")
+        );
+        let descendant = font
+            .get(b"DescendantFonts")
+            .ok()
+            .and_then(|d| resolve(doc, d))
+            .and_then(|d| d.as_array().ok())
+            .and_then(|d| resolve(doc, d.first()?))
+            .and_then(|d| d.as_dict().ok());
+        // Not /W: glyphs of the default width are left out of it. The
+        // Unicode map lists what the font can give text for.
+        let map = font.get(b"ToUnicode").ok().and_then(|m| resolve(doc, m));
+        return match map {
+            Some(Object::Stream(map)) if identity && descendant.is_some() => {
+                let mut budget = super::sanitise::Budget(16 * 1024 * 1024);
+                match super::sanitise::unpack(map, &mut budget) {
+                    Ok((bytes, false)) => Coverage::Composite(mapped_codes(&bytes)),
+                    _ => Coverage::Unknown,
+                }
+            }
+            _ => Coverage::Unknown,
+        };
+    }
+    let first = font.get(b"FirstChar").ok().and_then(number);
+    let widths = font
+        .get(b"Widths")
+        .ok()
+        .and_then(|w| resolve(doc, w))
+        .and_then(|w| w.as_array().ok());
+    match (first, widths) {
+        (Some(first), Some(widths)) if first >= 0.0 && !widths.is_empty() => Coverage::Simple {
+            first: first as u32,
+            widths: widths
+                .iter()
+                .map(|w| number(w).is_some_and(|w| w > 0.0))
+                .collect(),
+        },
+        _ => Coverage::Unknown,
+    }
+}
+
+/// The codes a ToUnicode CMap maps (its `bfchar` and `bfrange` entries).
+fn mapped_codes(cmap: &[u8]) -> std::collections::HashSet<u32> {
+    let mut out = std::collections::HashSet::new();
+    let text = String::from_utf8_lossy(cmap);
+    let code = |t: &str| u32::from_str_radix(t.trim_matches(['<', '>']), 16).ok();
+    for (begin, end, step) in [
+        ("beginbfchar", "endbfchar", 2),
+        ("beginbfrange", "endbfrange", 3),
+    ] {
+        for section in text.split(begin).skip(1) {
+            let section = section.split(end).next().unwrap_or("");
+            let entries = cmap_tokens(section);
+            for entry in entries.chunks(step) {
+                match (step, entry) {
+                    (2, [src, _]) => out.extend(code(src)),
+                    (3, [lo, hi, _]) => {
+                        if let (Some(lo), Some(hi)) = (code(lo), code(hi)) {
+                            out.extend(lo..=hi.min(lo.saturating_add(0xFFFF)));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The `<hex>` tokens and `[ … ]` arrays (one token each) of a CMap section.
+fn cmap_tokens(section: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = section;
+    while let Some(at) = rest.find(['<', '[']) {
+        let close = if rest[at..].starts_with('<') {
+            '>'
+        } else {
+            ']'
+        };
+        let Some(end) = rest[at..].find(close) else {
+            break;
+        };
+        out.push(&rest[at..at + end + 1]);
+        rest = &rest[at + end + 1..];
+    }
+    out
+}
+
+/// The strings of a text operand: a string, or the strings of an array.
+fn strings(content: &[u8], operand: &Operand) -> Vec<Vec<u8>> {
+    match operand.kind {
+        Kind::Text => vec![string_bytes(&content[operand.start..operand.end])],
+        Kind::Array => {
+            let lexer = Lexer { b: content, at: 0 };
+            let mut at = operand.start + 1;
+            let mut out = Vec::new();
+            while at < operand.end - 1 {
+                let mut inner = Lexer { b: content, at };
+                inner.skip_space();
+                at = inner.at;
+                if at >= operand.end - 1 {
+                    break;
+                }
+                let Some((end, kind)) = lexer.object(at, 1) else {
+                    break;
+                };
+                if kind == Kind::Text {
+                    out.push(string_bytes(&content[at..end]));
+                }
+                at = end;
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The bytes of a literal `( … )` or hex `< … >` string.
+fn string_bytes(raw: &[u8]) -> Vec<u8> {
+    if raw.first() == Some(&b'<') {
+        let digits: Vec<u8> = raw[1..raw.len() - 1]
+            .iter()
+            .filter(|c| c.is_ascii_hexdigit())
+            .map(|&c| (c as char).to_digit(16).unwrap_or(0) as u8)
+            .collect();
+        return digits
+            .chunks(2)
+            .map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0))
+            .collect();
+    }
+    let inner = &raw[1..raw.len() - 1];
+    let mut out = Vec::with_capacity(inner.len());
+    let mut i = 0;
+    while i < inner.len() {
+        let c = inner[i];
+        i += 1;
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&e) = inner.get(i) else { break };
+        i += 1;
+        match e {
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'0'..=b'7' => {
+                let mut n = (e - b'0') as u32;
+                for _ in 0..2 {
+                    match inner.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            n = n * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(n as u8);
+            }
+            // A line break after a backslash continues the line.
+            b'\r' => {
+                if inner.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b'\n' => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(content: &[u8]) -> Cleaned {
+        clean(&Document::new(), content, None).unwrap()
+    }
+
+    #[test]
+    fn a_bad_token_is_skipped_and_the_rest_kept() {
+        let c = cleaned(b"BT /F1 12 Tf (Hello) Tj } 1 0 0 1 5 5 Tm (World) Tj ET");
+        assert_eq!(c.skipped, 1);
+        let ops = Content::decode_strict(&c.bytes).unwrap().operations;
+        let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
+        assert_eq!(names, ["BT", "Tf", "Tj", "Tm", "Tj", "ET"]);
+    }
+
+    #[test]
+    fn wrong_operands_drop_the_instruction() {
+        // Tj without a string, cm with five numbers, Tf without a size.
+        let c = cleaned(b"BT 5 Tj 1 2 3 4 5 cm /F1 Tf (ok) Tj ET");
+        assert_eq!(c.skipped, 3);
+        assert_eq!(c.bytes, b"BT\n(ok) Tj\nET\n");
+    }
+
+    #[test]
+    fn an_unclosed_string_loses_only_its_parenthesis() {
+        let c = cleaned(b"BT (Hel lo Tj (World) Tj ET");
+        let ops = Content::decode_strict(&c.bytes).unwrap().operations;
+        assert!(ops.iter().any(|o| o.operator == "ET"), "{:?}", c.bytes);
+        assert!(c.skipped >= 1);
+    }
+
+    #[test]
+    fn deep_graphics_states_are_flattened() {
+        let mut content = b"q ".repeat(MAX_DEPTH + 10);
+        content.extend(b"Q ".repeat(MAX_DEPTH + 10));
+        let c = cleaned(&content);
+        assert_eq!(c.too_deep, 20);
+        let ops = Content::decode_strict(&c.bytes).unwrap().operations;
+        assert_eq!(ops.len(), 2 * MAX_DEPTH);
+    }
+
+    #[test]
+    fn too_many_operators_are_refused() {
+        let content = b"0 0 m ".repeat(MAX_OPERATORS + 1);
+        let result = clean(&Document::new(), &content, None);
+        assert_eq!(result, Err(Refusal::TooManyOperators));
+    }
+
+    #[test]
+    fn good_content_is_kept_whole() {
+        let content = b"q 1 0 0 1 0 0 cm BT /F1 9.5 Tf [(A) -20 (b)] TJ <00410042> Tj ET Q \
+            BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI /P <</MCID 3>> BDC EMC";
+        let c = cleaned(content);
+        assert_eq!((c.skipped, c.missing, c.too_deep), (0, 0, 0));
+        let before = Content::decode(content).unwrap().operations.len();
+        let after = Content::decode_strict(&c.bytes).unwrap().operations.len();
+        assert_eq!(before, after);
+    }
+
+    #[test]
+    fn numbers_and_names() {
+        assert!(is_number(b"-1.5") && is_number(b".5") && is_number(b"3."));
+        assert!(!is_number(b"1.2.3") && !is_number(b"-") && !is_number(b"1e5"));
+        assert_eq!(name_bytes(b"F#201"), b"F 1");
+    }
+}
