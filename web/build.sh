@@ -57,13 +57,15 @@ if ! [ -x "$bindgen" ] || [ "$("$bindgen" --version)" != "wasm-bindgen $version"
 fi
 
 # An 8 MB stack: pdf-extract recurses into nested forms with large frames
-# (the native page workers get 16 MB; the wasm default is 1 MB).
+# (the native page workers get 16 MB; the wasm default is 1 MB). Panics
+# unwind with wasm exception handling (std is built with panic_unwind), so
+# the library catches pdf-extract's panics as it does natively.
 step debian \
     RUSTC_BOOTSTRAP=1 \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22 \
-    RUSTFLAGS="-C link-arg=-zstack-size=8388608" \
+    RUSTFLAGS="-C link-arg=-zstack-size=8388608 -C panic=unwind -C target-feature=+exception-handling" \
     cargo build --quiet --manifest-path "$web/Cargo.toml" \
-    -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown --release
+    -Zbuild-std=std,panic_unwind --target wasm32-unknown-unknown --release
 
 # A fresh folder each time, so nothing stale is shipped.
 staging="$target/dist.new"

@@ -59,9 +59,10 @@ function compare() {
   });
 }
 
-// A trap (a panic, with panic=abort) leaves the module unusable: the page
-// then starts a new worker. The message is the command line's for a PDF
-// its reader gives up on.
+// Panics unwind into the library's own errors; what still traps (a stack
+// overflow, memory exhausted) leaves the module unusable, so the page then
+// starts a new worker. The message is the command line's for a PDF its
+// reader gives up on.
 function failure(error, name) {
   const trap = error instanceof WebAssembly.RuntimeError;
   const message = trap
