@@ -23,7 +23,9 @@ fn pending(f: impl FnOnce(&mut HashSet<PathBuf>)) {
 
 /// Installs a handler that removes every pending temporary file when the
 /// program is interrupted, then exits with 130 (the shell's status for an
-/// interrupt). Call once, early; a second call does nothing.
+/// interrupt). Call once, early; a second call does nothing. Only with
+/// the `native` feature: a browser has no signals and no files to leave.
+#[cfg(feature = "native")]
 pub fn remove_on_signal() {
     let _ = ctrlc::set_handler(|| {
         let mut guard = PENDING.lock().unwrap_or_else(|e| e.into_inner());

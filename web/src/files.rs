@@ -12,6 +12,9 @@ use serde::Serialize;
 use tiltak::batch::Batch;
 use tiltak::model::{Finding, Report};
 use tiltak::render::csv::{self, Dialect};
+use tiltak::render::diff::PdfLinks;
+use tiltak::render::lang::Lang;
+use tiltak::render::sheets;
 use tiltak::render::tables::{self, Table};
 
 /// How the two dropped files are named in the one error about them both
@@ -66,16 +69,21 @@ impl ReadingFiles {
     /// The bytes of the file called `name`, as the command line writes it.
     pub fn file(&self, name: &str) -> Result<Vec<u8>, String> {
         let report_tables = tables::report_tables(&self.report);
-        let findings_table = || [tables::findings(&self.findings)];
+        let (report, findings, lang) = (&self.report, &self.findings, Lang::default());
         let bytes = match name {
-            "report.xlsx" => render(|w| tiltak::render::xlsx::write(&report_tables, w)),
-            "report.json" => json(&self.report),
-            "report.md" => render(|w| tiltak::render::markdown::report(&self.report, w)),
-            "findings.csv" => csv_table(&findings_table()[0]),
-            "findings.xlsx" => render(|w| tiltak::render::xlsx::write(&findings_table(), w)),
-            "findings.json" => json(&self.findings),
+            // No page links: the browser has the PDF but no file to link to.
+            "report.xlsx" => render(|w| {
+                tiltak::render::xlsx::write(&sheets::report(report, Some(findings), None, lang), w)
+            }),
+            "report.json" => json(report),
+            "report.md" => render(|w| tiltak::render::markdown::report(report, lang, w)),
+            "findings.csv" => csv_table(&tables::findings(findings)),
+            "findings.xlsx" => {
+                render(|w| tiltak::render::xlsx::write(&sheets::findings(findings, lang), w))
+            }
+            "findings.json" => json(findings),
             "findings.md" => {
-                render(|w| tiltak::render::findings::markdown(&self.report, &self.findings, w))
+                render(|w| tiltak::render::findings::markdown(report, findings, lang, w))
             }
             _ => match report_tables
                 .iter()
@@ -117,6 +125,7 @@ impl ComparisonFiles {
     pub fn names(&self) -> Vec<String> {
         [
             "changes.csv",
+            "commitments.csv",
             "changes.xlsx",
             "diff.json",
             "diff.md",
@@ -129,14 +138,18 @@ impl ComparisonFiles {
 
     /// The bytes of the file called `name`, as the command line writes it.
     pub fn file(&self, name: &str) -> Result<Vec<u8>, String> {
-        let diff = self.diff();
-        let changes = || [tables::changes(&diff.changes)];
+        let (diff, lang) = (self.diff(), Lang::default());
         let bytes = match name {
-            "changes.csv" => csv_table(&changes()[0]),
-            "changes.xlsx" => render(|w| tiltak::render::xlsx::write(&changes(), w)),
+            "changes.csv" => csv_table(&tables::changes(&diff.changes)),
+            "commitments.csv" => csv_table(&tables::follow_ups(diff, lang)),
+            "changes.xlsx" => {
+                render(|w| tiltak::render::xlsx::write(&sheets::diff(diff, lang), w))
+            }
             "diff.json" => json(diff),
-            "diff.md" => render(|w| tiltak::render::diff::markdown(diff, w)),
-            "diff.html" => render(|w| tiltak::render::diff::html(diff, w)),
+            "diff.md" => render(|w| tiltak::render::diff::markdown(diff, lang, w)),
+            "diff.html" => render(|w| {
+                tiltak::render::diff::html(diff, lang, &PdfLinks::default(), w)
+            }),
             "timeline.csv" => csv_table(&tables::timeline(&self.batch.timeline)),
             _ => return Err(unknown(name)),
         };

@@ -16,6 +16,7 @@ pub mod files;
 use wasm_bindgen::prelude::*;
 
 use files::{ComparisonFiles, ReadingFiles};
+use tiltak::render::lang::Lang;
 
 /// One report read and checked: what `tiltak parse` and `tiltak check`
 /// say about one file.
@@ -37,13 +38,13 @@ impl Reading {
 
     /// What the parser understood, as `tiltak parse` prints it.
     pub fn summary(&self) -> String {
-        tiltak::render::understood::summary(&self.inner.report)
+        tiltak::render::understood::summary(&self.inner.report, Lang::default())
     }
 
     /// The findings' summary, as `tiltak check` prints it.
     #[wasm_bindgen(js_name = findingsSummary)]
     pub fn findings_summary(&self) -> String {
-        tiltak::render::findings::summary(&self.inner.findings)
+        tiltak::render::findings::summary(&self.inner.findings, Lang::default())
     }
 
     /// What reading had to mend, one sentence each (the command line's
@@ -85,7 +86,7 @@ impl Comparison {
 
     /// The diff's summary, as `tiltak diff` prints it.
     pub fn summary(&self) -> String {
-        tiltak::render::diff::summary(self.inner.diff())
+        tiltak::render::diff::summary(self.inner.diff(), Lang::default())
     }
 
     /// The names of the files [`Comparison::file`] gives.
