@@ -70,26 +70,27 @@ pub fn read_report_timed(
     path: &Path,
     limits: &Limits,
 ) -> Result<(Report, Vec<String>, Vec<StageTime>)> {
-    let start = std::time::Instant::now();
+    let clock = Clock::start();
     let raw = extract::read_with_limits(path, limits)?;
-    let extracted = start.elapsed();
+    let extracted = clock.elapsed();
     let (report, warnings, mut times) = report_with_warnings(raw, path)?;
     times.insert(0, ("extract", extracted));
     Ok((report, warnings, times))
 }
 
 /// Cleans and parses an extracted document, collecting its warnings and
-/// the time of each stage (`clean`, `parse`).
+/// the time of each stage (`clean`, `parse`). On wasm32 there is no clock
+/// (`Instant::now` panics there), so the stages take no time.
 fn report_with_warnings(
     raw: model::Document,
     path: &Path,
 ) -> Result<(Report, Vec<String>, Vec<StageTime>)> {
-    let start = std::time::Instant::now();
+    let clock = Clock::start();
     let doc = clean::run(raw);
-    let cleaned = start.elapsed();
+    let cleaned = clock.elapsed();
     let mut warnings = document_warnings(&doc, path);
     let report = parse_document(&doc, path)?;
-    let parsed = start.elapsed();
+    let parsed = clock.elapsed();
     warnings.extend(
         report
             .notes
@@ -101,6 +102,25 @@ fn report_with_warnings(
         warnings,
         vec![("clean", cleaned), ("parse", parsed - cleaned)],
     ))
+}
+
+/// A stopwatch that reads zero where the platform has no clock.
+struct Clock(#[cfg(not(target_arch = "wasm32"))] std::time::Instant);
+
+impl Clock {
+    fn start() -> Clock {
+        Clock(
+            #[cfg(not(target_arch = "wasm32"))]
+            std::time::Instant::now(),
+        )
+    }
+
+    fn elapsed(&self) -> std::time::Duration {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.0.elapsed();
+        #[cfg(target_arch = "wasm32")]
+        return std::time::Duration::ZERO;
+    }
 }
 
 /// What reading the document had to mend or could not read (pages without
