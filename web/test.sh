@@ -49,18 +49,21 @@ for _ in 1 2 3; do
 done
 printf '["%s", "%s"]\n' "$old" "$new" >"$work/inputs.json"
 
-# Downloads must equal the files the main job committed for these PDFs.
+# Downloads must equal the files the main job committed for these PDFs
+# (not report.xlsx and diff.html: there the main job links each measure to
+# its page in inputs/*.pdf, a file the page does not have).
 out="$root/outputs"
 cat >"$work/outputs.json" <<EOF
 {
   "frihet-status-2023.pdf/measures.csv": "$out/2023/measures.csv",
   "frihet-status-2023.pdf/report.json": "$out/2023/report.json",
-  "frihet-status-2023.pdf/report.xlsx": "$out/2023/report.xlsx",
+  "frihet-status-2023.pdf/findings.xlsx": "$out/2023/findings.xlsx",
   "frihet-status-2023.pdf/findings.csv": "$out/2023/findings.csv",
   "frihet-sluttrapport-2024.pdf/findings.json": "$out/2024/findings.json",
   "diff/changes.csv": "$out/diff-2023-2024/changes.csv",
   "diff/diff.json": "$out/diff-2023-2024/diff.json",
-  "diff/diff.html": "$out/diff-2023-2024/diff.html",
+  "diff/changes.xlsx": "$out/diff-2023-2024/changes.xlsx",
+  "diff/commitments.csv": "$out/diff-2023-2024/commitments.csv",
   "diff/timeline.csv": "$out/timeline.csv"
 }
 EOF
