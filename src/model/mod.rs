@@ -335,6 +335,16 @@ pub struct Measure {
 }
 
 impl Report {
+    /// How many measures and sub-measures the report has, counted as the
+    /// ministry counts them: top-level measures from the sections or the
+    /// overview table, whichever lists more, and sub-measures apart.
+    pub fn measure_counts(&self) -> (usize, usize) {
+        let sections = self.measures.iter().filter(|m| m.id.sub.is_none()).count();
+        let rows = self.overview.iter().filter(|r| r.id.sub.is_none()).count();
+        let sub = self.measures.iter().filter(|m| m.id.sub.is_some()).count();
+        (sections.max(rows), sub)
+    }
+
     /// The status the report gives a measure: its section's, or, for a
     /// measure whose section states none (a parent such as 9), its
     /// overview-table row's.

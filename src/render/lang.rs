@@ -649,7 +649,7 @@ impl Lang {
         let year = due.year();
         match due {
             Due::Month { month, .. } => {
-                let names = self.pick_list(&MONTHS_NB, &MONTHS_EN);
+                let names = self.pick_list(&crate::vocab::MONTHS, &MONTHS_EN);
                 let name = names.get(usize::from(month).wrapping_sub(1)).unwrap_or(&"");
                 format!("{name} {year}")
             }
@@ -922,21 +922,6 @@ const SHEET_HEADERS: &[(SheetKind, &[&str], &[&str])] = &[
             "Why",
         ],
     ),
-];
-
-const MONTHS_NB: [&str; 12] = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
 ];
 
 const MONTHS_EN: [&str; 12] = [

@@ -37,23 +37,7 @@ pub fn report(report: &Report, lang: Lang, out: &mut dyn Write) -> std::io::Resu
         )?;
     }
     writeln!(out, "- {}: `{}`", lang.text(Text::Source), report.source)?;
-    let top = report
-        .measures
-        .iter()
-        .filter(|m| m.id.sub.is_none())
-        .count();
-    let top = top.max(
-        report
-            .overview
-            .iter()
-            .filter(|r| r.id.sub.is_none())
-            .count(),
-    );
-    let sub = report
-        .measures
-        .iter()
-        .filter(|m| m.id.sub.is_some())
-        .count();
+    let (top, sub) = report.measure_counts();
     writeln!(out, "- {}", lang.measure_count(top, sub))?;
     if !report.summary.sentence.is_empty() {
         writeln!(out, "\n> {}", report.summary.sentence)?;

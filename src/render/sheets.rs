@@ -119,23 +119,7 @@ fn summary(report: &Report, findings: Option<&[Finding]>, lang: Lang) -> Sheet {
     let mut s = Sheet::new(SheetKind::Summary, lang);
     s.header.clear();
     let label = |l: SummaryLabel| Cell::Text(lang.summary_label(l).to_string());
-    let top = report
-        .measures
-        .iter()
-        .filter(|m| m.id.sub.is_none())
-        .count();
-    let top = top.max(
-        report
-            .overview
-            .iter()
-            .filter(|r| r.id.sub.is_none())
-            .count(),
-    );
-    let sub = report
-        .measures
-        .iter()
-        .filter(|m| m.id.sub.is_some())
-        .count();
+    let (top, sub) = report.measure_counts();
     let severity = |sev: Severity| {
         Cell::count(
             findings

@@ -15,6 +15,7 @@
 //! deeper than [`MAX_DEPTH`] are flattened (pdf-extract copies its whole
 //! state on every `q`: 5 MB of `q ` took 2.9 GB).
 
+use super::prepare::deref;
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object};
 
@@ -636,25 +637,17 @@ impl Coverage {
     }
 }
 
-/// Follows a reference, once.
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
-    match o {
-        Object::Reference(id) => doc.objects.get(id),
-        other => Some(other),
-    }
-}
-
 /// What the font named `name` in `resources` has glyphs for.
 fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Coverage {
     let font = resources
-        .and_then(|r| resolve(doc, r.get(b"Font").ok()?))
+        .and_then(|r| deref(doc, r.get(b"Font").ok()?))
         .and_then(|f| f.as_dict().ok())
-        .and_then(|f| resolve(doc, f.get(name).ok()?))
+        .and_then(|f| deref(doc, f.get(name).ok()?))
         .and_then(|f| f.as_dict().ok());
     let Some(font) = font else {
         return Coverage::Unknown;
     };
-    let number = |o: &Object| match resolve(doc, o) {
+    let number = |o: &Object| match deref(doc, o) {
         Some(Object::Integer(i)) => Some(*i as f64),
         Some(Object::Real(r)) => Some(*r as f64),
         _ => None,
@@ -667,13 +660,13 @@ fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Cove
         let descendant = font
             .get(b"DescendantFonts")
             .ok()
-            .and_then(|d| resolve(doc, d))
+            .and_then(|d| deref(doc, d))
             .and_then(|d| d.as_array().ok())
-            .and_then(|d| resolve(doc, d.first()?))
+            .and_then(|d| deref(doc, d.first()?))
             .and_then(|d| d.as_dict().ok());
         // Not /W: glyphs of the default width are left out of it. The
         // Unicode map lists what the font can give text for.
-        let map = font.get(b"ToUnicode").ok().and_then(|m| resolve(doc, m));
+        let map = font.get(b"ToUnicode").ok().and_then(|m| deref(doc, m));
         return match map {
             Some(Object::Stream(map)) if identity && descendant.is_some() => {
                 let mut budget = super::sanitise::Budget(16 * 1024 * 1024);
@@ -689,7 +682,7 @@ fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Cove
     let widths = font
         .get(b"Widths")
         .ok()
-        .and_then(|w| resolve(doc, w))
+        .and_then(|w| deref(doc, w))
         .and_then(|w| w.as_array().ok());
     match (first, widths) {
         (Some(first), Some(widths)) if first >= 0.0 && !widths.is_empty() => Coverage::Simple {

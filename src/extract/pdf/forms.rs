@@ -13,6 +13,7 @@
 //! One level: a form drawn inside a form stays where pdf-extract puts it.
 //! Copies are bounded by [`MAX_COPIED`] bytes per document.
 
+use super::prepare::deref;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
@@ -48,13 +49,6 @@ fn number(o: &Object) -> Option<f64> {
 fn matrix(operands: &[Object]) -> Option<Matrix> {
     let values: Vec<f64> = operands.iter().map(number).collect::<Option<_>>()?;
     values.try_into().ok()
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
-    match o {
-        Object::Reference(id) => doc.objects.get(id),
-        other => Some(other),
-    }
 }
 
 /// Places the forms of every page; returns how many drawings it placed.

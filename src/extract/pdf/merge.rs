@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 
+use super::prepare::deref;
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// The marker drawn between two pages of a run: a fill of a path that is
@@ -132,13 +133,6 @@ fn facts(doc: &Document, id: ObjectId) -> PageFacts {
         media_box,
         fonts,
         weight: 1,
-    }
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
-    match o {
-        Object::Reference(id) => doc.objects.get(id),
-        other => Some(other),
     }
 }
 

@@ -51,7 +51,7 @@ pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<Vec<String>,
 }
 
 /// Follows a reference (one level, as pdf-extract does).
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+pub(super) fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     match o {
         Object::Reference(id) => doc.objects.get(id),
         other => Some(other),

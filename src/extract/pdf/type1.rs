@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use super::prepare::deref;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 /// Rewrites every Type 1 font with an embedded program; returns how many.
@@ -28,13 +29,6 @@ pub fn read_programs(doc: &mut Document) -> usize {
 fn is_type1_font(dict: &Dictionary) -> bool {
     let name = |key: &[u8]| dict.get(key).and_then(Object::as_name).ok();
     name(b"Subtype") == Some(b"Type1") && name(b"Type") == Some(b"Font")
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
-    match o {
-        Object::Reference(id) => doc.objects.get(id),
-        other => Some(other),
-    }
 }
 
 /// Gives the font its program's encoding (when it has none) and a
