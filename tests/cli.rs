@@ -190,7 +190,6 @@ fn a_format_the_command_cannot_write_is_refused() {
 /// the command ends with its own exit status, no panic text.
 #[test]
 fn a_closed_stdout_is_no_crash() {
-    use std::process::{Command, Stdio};
     for (args, code) in [
         (
             &[
@@ -203,15 +202,7 @@ fn a_closed_stdout_is_no_crash() {
         (&["check", "inputs/frihet-status-2023.pdf"][..], 1),
         (&["parse", "inputs/frihet-status-2023.pdf"][..], 0),
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tiltak"))
-            .args(args)
-            .current_dir(util::repo(""))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let out = util::tiltak_closed_stdout(args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");

@@ -3,7 +3,7 @@
 
 use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use crate::util;
 
@@ -165,15 +165,7 @@ fn a_closed_stdout_ends_every_command_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("out");
     for (args, code) in commands(out_dir.to_str().unwrap()) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tiltak"))
-            .args(&args)
-            .current_dir(util::repo(""))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let out = util::tiltak_closed_stdout(&args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
         assert!(err.is_empty(), "{args:?}: {err}");

@@ -12,6 +12,21 @@ pub fn tiltak(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
+/// Runs the real `tiltak` binary with its stdout closed before it writes,
+/// as `tiltak … | head -1` does to it.
+pub fn tiltak_closed_stdout<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tiltak"))
+        .args(args)
+        .current_dir(repo(""))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("the binary ends")
+}
+
 /// Asserts the exit status, showing what the binary printed if it differs.
 pub fn assert_exit(out: &std::process::Output, code: i32) {
     assert_eq!(
