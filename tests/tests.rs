@@ -15,3 +15,4 @@ mod sources;
 mod usability;
 mod util;
 mod vocabulary;
+mod web;

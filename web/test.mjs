@@ -89,8 +89,10 @@ async function watch(sessionId) {
   await Promise.all(["Runtime.enable", "Log.enable", "Network.enable"].map((m) => send(m, {}, sessionId)));
 }
 // Workers are attached paused, so their first request is seen too.
+const frameTargets = [];
 listeners.push(async ({ method, params }) => {
   if (method !== "Target.attachedToTarget") return;
+  if (params.targetInfo.type === "iframe") frameTargets.push(params.sessionId);
   await watch(params.sessionId);
   await send("Runtime.runIfWaitingForDebugger", {}, params.sessionId);
 });
@@ -179,6 +181,39 @@ function compareDiff(facts) {
   return { changes: diff.changes.length, promises: verdicts.length };
 }
 
+// The diff page in its sandboxed frame: styled by its own sheet and its
+// filters working, which the page's policy allows by hash only. An
+// isolated world sees the frame's document; its events reach the
+// frame's own listeners.
+async function framedDiffPage(session) {
+  // Chromium isolates a sandboxed frame in its own process (then it is an
+  // attached target of its own); otherwise it is a child frame of the page.
+  const target = frameTargets.at(-1);
+  let where = { sessionId: target };
+  if (!target) {
+    const { frameTree } = await send("Page.getFrameTree", {}, session);
+    const child = (frameTree.childFrames ?? []).find((f) => f.frame.url === "about:srcdoc");
+    check(child, "no framed diff page");
+    if (!child) return;
+    const world = await send("Page.createIsolatedWorld", { frameId: child.frame.id, worldName: "tiltak-test" }, session);
+    where = { sessionId: session, contextId: world.executionContextId };
+  }
+  const r = await send("Runtime.evaluate", { contextId: where.contextId, returnByValue: true, expression: `(() => {
+    const shown = () => [...document.querySelectorAll(".measure")].filter((m) => !m.hidden).length;
+    const before = shown();
+    const q = document.getElementById("filter");
+    q.value = "zz-no-measure-says-this-zz";
+    q.dispatchEvent(new Event("input"));
+    const filtered = shown();
+    q.value = "";
+    q.dispatchEvent(new Event("input"));
+    return { before, filtered, font: getComputedStyle(document.body).fontFamily };
+  })()` }, where.sessionId);
+  const { before, filtered, font } = r.result.value ?? {};
+  check(before > 0 && filtered === 0, `the framed diff page's filter: ${before} measures shown, ${filtered} after filtering for nothing`);
+  check(/system-ui/.test(font ?? ""), `the framed diff page is not styled by its sheet (body font ${font})`);
+}
+
 // Clicks each download button named in outputs.json and compares the file.
 async function compareDownloads(session) {
   const expected = json("outputs.json");
@@ -250,6 +285,12 @@ async function main() {
   const badFacts = await evaluate(page, pageFacts);
   check(bad.state === "error" && badFacts.error === broken.message, `bad file: page says ${JSON.stringify(badFacts.error)}, CLI ${JSON.stringify(broken.message)}`);
 
+  // A file past the size limit: refused before it is read.
+  const big = json("big.json");
+  const huge = await setFiles(page, [big.path]);
+  const hugeFacts = await evaluate(page, pageFacts);
+  check(huge.state === "error" && hugeFacts.error === big.message, `file past the limit: page says ${JSON.stringify(hugeFacts.error)}, CLI ${JSON.stringify(big.message)}`);
+
   const hostile = await hostileFiles(page);
 
   const inputs = json("inputs.json");
@@ -272,6 +313,7 @@ async function main() {
   const diff = compareDiff(facts);
   const screenshot = await send("Page.captureScreenshot", { format: "png" }, page);
   writeFileSync(shot, Buffer.from(screenshot.data, "base64"));
+  await framedDiffPage(page);
   const downloaded = await compareDownloads(page);
 
   const foreign = requests.filter((r) => !r.startsWith(origin + "/") && !r.startsWith("data:") && !r.startsWith("blob:") && r !== "about:blank" && r !== "about:srcdoc");

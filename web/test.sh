@@ -76,6 +76,15 @@ message="$(cd "$work" && "$tiltak" parse utkast.pdf 2>&1 >/dev/null || true)"
 python3 -c 'import json, sys; print(json.dumps({"path": sys.argv[1], "message": sys.argv[2].removeprefix("tiltak: ")}))' \
     "$broken" "$message" >"$work/broken.json"
 
+# A file past the size limit (sparse: it takes no disk): the page refuses
+# it with the CLI's sentence, less the hint to raise --max-mb, which the
+# page does not have.
+big="$work/stor-rapport.pdf"
+truncate -s 201M "$big"
+message="$(cd "$work" && "$tiltak" parse stor-rapport.pdf 2>&1 >/dev/null || true)"
+python3 -c 'import json, sys; print(json.dumps({"path": sys.argv[1], "message": sys.argv[2].removeprefix("tiltak: ").removesuffix(" (raise it with --max-mb)")}))' \
+    "$big" "$message" >"$work/big.json"
+
 # The hostile files (tests/hostile): each must give the CLI's sentence,
 # or be read when the CLI reads it.
 python3 - "$tiltak" "$root/tests/hostile" >"$work/hostile.json" <<'PY'

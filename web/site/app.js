@@ -250,17 +250,16 @@ function read(files) {
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
   job = { names: sorted.map((f) => f.name), results: [], comparison: null };
   status(t().loading, true);
-  Promise.all(sorted.map((f) => f.arrayBuffer())).then((buffers) => {
-    const list = sorted.map((f, i) => ({ name: f.name, bytes: buffers[i] }));
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      worker.terminate();
-      startWorker();
-      fail(t().timeout(job.names.join(", ")));
-      document.body.dataset.state = "error";
-    }, TIMEOUT_MS);
-    worker.postMessage({ type: "read", files: list }, buffers);
-  });
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    worker.terminate();
+    startWorker();
+    fail(t().timeout(job.names.join(", ")));
+    document.body.dataset.state = "error";
+  }, TIMEOUT_MS);
+  // The files themselves, not their bytes: the worker reads them, and
+  // refuses one past the size limit without reading it.
+  worker.postMessage({ type: "read", files: sorted });
 }
 
 function translate() {

@@ -1,13 +1,13 @@
 // The work, off the page's thread: reads the dropped files with the
 // WebAssembly build of tiltak and answers the page's requests for files.
 //
-// Messages in:  {type: "read", files: [{name, bytes}]}
+// Messages in:  {type: "read", files: [File]}
 //               {type: "file", of: "report" | "comparison", index, name}
 // Messages out: {type: "ready", ms}, {type: "progress", index, total, name},
 //               {type: "report", ...}, {type: "comparison", ...},
 //               {type: "file", name, bytes}, {type: "done", ms},
 //               {type: "error", message, fatal}
-import init, { Reading, Comparison } from "./tiltak_web.js";
+import init, { Reading, Comparison, tooLarge } from "./tiltak_web.js";
 
 const started = performance.now();
 const ready = init({ module_or_path: new URL("tiltak_web_bg.wasm", import.meta.url) })
@@ -25,11 +25,16 @@ function free() {
   comparison = null;
 }
 
-// One file: the library's reading, with what the page shows of it.
-function readOne(file, index, total) {
+// One file: the library's reading, with what the page shows of it. A
+// file past the command line's size limit is refused before it is read
+// into memory.
+async function readOne(file, index, total) {
   postMessage({ type: "progress", index, total, name: file.name });
+  const refused = tooLarge(file.name, file.size);
+  if (refused) throw new Error(refused);
+  const bytes = new Uint8Array(await file.arrayBuffer());
   const t0 = performance.now();
-  const reading = new Reading(file.name, new Uint8Array(file.bytes));
+  const reading = new Reading(file.name, bytes);
   readings.push(reading);
   postMessage({
     type: "report",
@@ -77,10 +82,10 @@ async function read(files) {
   const t0 = performance.now();
   let current = "";
   try {
-    files.forEach((file, i) => {
+    for (const [i, file] of files.entries()) {
       current = file.name;
-      readOne(file, i, files.length);
-    });
+      await readOne(file, i, files.length);
+    }
     if (files.length === 2) {
       current = `${files[0].name}, ${files[1].name}`;
       compare();

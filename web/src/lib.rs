@@ -18,6 +18,30 @@ use wasm_bindgen::prelude::*;
 use files::{ComparisonFiles, ReadingFiles};
 use tiltak::render::lang::Lang;
 
+/// The command line's sentence for a file larger than its default
+/// `--max-mb` (200 MB), or nothing when `size` (bytes) is within it. The
+/// page asks before it reads a file into memory, so a huge file is
+/// refused without being loaded. The browser has no `--max-mb` to raise,
+/// so the sentence ends before the command line's hint.
+#[wasm_bindgen(js_name = tooLarge)]
+pub fn too_large(name: &str, size: f64) -> Option<String> {
+    let limit = tiltak::Limits::default().max_bytes;
+    // Sizes past 2^53 bytes are not files a browser hands over.
+    let bytes = size as u64;
+    (bytes > limit).then(|| {
+        let sentence = tiltak::Error::TooLarge {
+            path: name.into(),
+            bytes,
+            limit,
+        }
+        .to_string();
+        match sentence.rsplit_once(" (raise it with") {
+            Some((head, _)) => head.to_string(),
+            None => sentence,
+        }
+    })
+}
+
 /// One report read and checked: what `tiltak parse` and `tiltak check`
 /// say about one file.
 #[wasm_bindgen]

@@ -48,9 +48,10 @@ pub fn html(diff: &Diff, lang: Lang, pdfs: &PdfLinks, out: &mut dyn Write) -> io
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n{HEAD_META}\n<title>{}</title>\n\
-         <style>{CSS}{STATUS_CSS}{PAGE_CSS}</style>\n</head>\n<body>",
+         <style>{}</style>\n</head>\n<body>",
         lang.code(),
-        esc(&title)
+        esc(&title),
+        inline_style()
     )?;
     writeln!(out, "<h1>{}</h1>", esc(&title))?;
     writeln!(out, "<p class=\"meta\">{}</p>", esc(&sources(diff, lang)))?;
@@ -66,7 +67,21 @@ pub fn html(diff: &Diff, lang: Lang, pdfs: &PdfLinks, out: &mut dyn Write) -> io
         lang.text(Text::Changes),
         esc(&summary(diff, lang))
     )?;
-    writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>")
+    writeln!(out, "<script>{}</script>\n</body>\n</html>", inline_script())
+}
+
+/// The page's one inline style sheet, the same for every diff. A page
+/// that frames diff.html (the browser build) allows exactly this sheet
+/// and [`inline_script`] by their hashes in its Content-Security-Policy
+/// instead of allowing any inline code.
+pub fn inline_style() -> String {
+    format!("{CSS}{STATUS_CSS}{PAGE_CSS}")
+}
+
+/// The page's one inline script (the filters), the same for every diff;
+/// see [`inline_style`].
+pub fn inline_script() -> &'static str {
+    SCRIPT
 }
 
 /// "Gammel: a.pdf (status per 31.12.2023). Ny: b.pdf (…, sluttrapport)."

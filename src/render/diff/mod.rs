@@ -8,7 +8,7 @@
 mod html;
 mod markdown;
 
-pub use html::{PdfLinks, anchor, html};
+pub use html::{PdfLinks, anchor, html, inline_script, inline_style};
 pub use markdown::markdown;
 
 use std::collections::BTreeMap;
