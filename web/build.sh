@@ -3,15 +3,14 @@
 # worker and the WebAssembly module, ready for any static host.
 #
 # Toolchain from Debian alone (rustc-web ships an LLVM with the wasm32
-# target and the std source, so std is built here with -Zbuild-std), and
-# wasm-bindgen-cli from crates.io at the version the crate locks. Both are
-# installed when missing. Quiet on success; a failing step shows its log.
+# target and the std source, so std is built here with -Zbuild-std),
+# installed when missing, and wasm-bindgen's bindings step built from
+# crates.io as bindgen/. Quiet on success; a failing step shows its log.
 # Debian's binaryen wasm-opt is not run: it breaks the module when run
 # after wasm-bindgen.
 set -euo pipefail
 web="$(cd "$(dirname "$0")" && pwd)"
 target="$web/target"
-tools="$target/tools"
 dist="$web/dist"
 log="$target/build.log"
 mkdir -p "$target"
@@ -42,19 +41,12 @@ if ! [ -x /usr/bin/cargo ] || ! [ -x /usr/bin/wasm-ld-22 ] || ! [ -d /usr/lib/ru
 fi
 
 # The lock follows the library's dependencies when they change (the
-# smallest update, as cargo makes it); wasm-bindgen's output and the crate
-# must then agree on the version exactly.
+# smallest update, as cargo makes it). The bindings tool (bindgen/) is in
+# the same lock as the wasm-bindgen crate, so the two always agree.
 resolve() { debian cargo metadata --quiet --format-version 1 --manifest-path "$web/Cargo.toml" >/dev/null; }
 step resolve
-version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$web/Cargo.lock")"
-if [ -z "$version" ]; then
-    echo "web/build.sh: web/Cargo.lock does not lock wasm-bindgen" >&2
-    exit 1
-fi
-bindgen="$tools/bin/wasm-bindgen"
-if ! [ -x "$bindgen" ] || [ "$("$bindgen" --version)" != "wasm-bindgen $version" ]; then
-    step debian cargo install --quiet --force wasm-bindgen-cli --version "$version" --root "$tools"
-fi
+step debian cargo build --quiet --manifest-path "$web/Cargo.toml" -p tiltak-bindgen --profile tool
+bindgen="$target/tool/tiltak-bindgen"
 
 # An 8 MB stack: pdf-extract recurses into nested forms with large frames
 # (the native page workers get 16 MB; the wasm default is 1 MB). Panics
@@ -70,8 +62,7 @@ step debian \
 # A fresh folder each time, so nothing stale is shipped.
 staging="$target/dist.new"
 rm -rf "$staging"
-step "$bindgen" --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$staging" \
-    "$target/wasm32-unknown-unknown/release/tiltak_web.wasm"
+step "$bindgen" "$target/wasm32-unknown-unknown/release/tiltak_web.wasm" "$staging"
 cp "$web"/site/* "$staging"/
 rm -rf "$dist"
 mv "$staging" "$dist"
