@@ -25,29 +25,7 @@ fn main() {
     let originals = mutate::originals(root);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let start = Instant::now();
-    // One thread per original: the machine's cores, and a panic in one
-    // stays in its own tally.
-    let tallies: Vec<mutate::Tally> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..originals.len())
-            .map(|o| {
-                let originals = &originals[o..o + 1];
-                let dir = dir.path().join(o.to_string());
-                std::fs::create_dir_all(&dir).expect("a temporary folder");
-                scope.spawn(move || {
-                    mutate::run(
-                        originals,
-                        count,
-                        seed.wrapping_add(o as u64 * 1_000_003),
-                        &dir,
-                    )
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a mutant thread"))
-            .collect()
-    });
+    let tallies = mutate::run_per_original(&originals, count, seed, dir.path());
     let elapsed = start.elapsed();
     let mut failed = false;
     let mut total = mutate::Tally::default();

@@ -300,6 +300,44 @@ pub struct Tally {
     pub broken: Vec<String>,
 }
 
+impl Tally {
+    /// Adds another run's counts and lines to these.
+    pub fn merge(&mut self, other: Tally) {
+        self.mutants += other.mutants;
+        self.whole += other.whole;
+        self.warned += other.warned;
+        self.refused += other.refused;
+        self.silent.extend(other.silent);
+        self.broken.extend(other.broken);
+    }
+}
+
+/// [`run`] with a thread per original (the seeds set apart per original):
+/// the machine's cores, and a panic in one stays in its own tally. Gives
+/// the tallies in the order of `originals`.
+pub fn run_per_original(
+    originals: &[(String, Vec<u8>, Fingerprint, Findings)],
+    count: usize,
+    seed: u64,
+    dir: &Path,
+) -> Vec<Tally> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..originals.len())
+            .map(|o| {
+                let originals = &originals[o..o + 1];
+                let dir = dir.join(o.to_string());
+                std::fs::create_dir_all(&dir).expect("a temporary folder");
+                let seed = seed.wrapping_add(o as u64 * 1_000_003);
+                scope.spawn(move || run(originals, count, seed, &dir))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a mutant thread"))
+            .collect()
+    })
+}
+
 /// Makes and reads `count` mutants of each original, from `seed`, in
 /// `dir`; `originals` are (name, bytes, undamaged fingerprint, findings).
 pub fn run(
