@@ -4,8 +4,9 @@
 //! Takes the reports already read (one per file), gives a [`Batch`]: the
 //! reports in as-of order with their findings and output folders, a diff
 //! for each consecutive pair, and the status timeline. [`Batch::write`]
-//! writes every file of the output contract; each folder is committed whole
-//! or not at all ([`OutputSet`]). Reading files, progress and printing stay
+//! writes every file of the output contract; each folder is replaced whole
+//! or not at all ([`FolderSet`]), then the files of the outputs folder
+//! itself ([`OutputSet`]). Reading files, progress and printing stay
 //! with the caller.
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use crate::render::csv::Dialect;
 use crate::render::diff::PdfLinks;
 use crate::render::files::{self, Formats};
 use crate::render::index::{self, DiffEntry, Index, ReportEntry, Skipped};
+use crate::render::folder::FolderSet;
 use crate::render::lang::Lang;
 use crate::render::output::OutputSet;
 use crate::render::relative_href;
@@ -120,31 +122,30 @@ impl Batch {
         let mut written = Vec::new();
         for checked in &self.reports {
             let dir = outputs.join(&checked.folder);
-            let mut set = OutputSet::new(&dir)?;
+            let mut folder = FolderSet::new(&dir)?;
+            let set = folder.files();
             let pdf = relative_href(&dir, &self.inputs.join(&checked.report.source));
             files::report(
-                &mut set,
+                set,
                 &checked.report,
                 Some(&checked.findings),
                 pdf.as_deref(),
                 all,
                 dialect,
             )?;
-            files::findings(&mut set, &checked.report, &checked.findings, all, dialect)?;
-            set.commit()?;
-            written.push(dir);
+            files::findings(set, &checked.report, &checked.findings, all, dialect)?;
+            written.push(folder.commit()?);
         }
         for compared in &self.diffs {
             let dir = outputs.join(&compared.folder);
-            let mut set = OutputSet::new(&dir)?;
+            let mut folder = FolderSet::new(&dir)?;
             let pdf = |source: &str| relative_href(&dir, &self.inputs.join(source));
             let pdfs = PdfLinks {
                 old: pdf(&compared.diff.old.source),
                 new: pdf(&compared.diff.new.source),
             };
-            files::diff(&mut set, &compared.diff, &pdfs, all, dialect)?;
-            set.commit()?;
-            written.push(dir);
+            files::diff(folder.files(), &compared.diff, &pdfs, all, dialect)?;
+            written.push(folder.commit()?);
         }
         let mut set = OutputSet::new(outputs)?;
         set.add("timeline.csv", |w| {
