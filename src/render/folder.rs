@@ -240,7 +240,11 @@ mod tests {
         let mut set = FolderSet::new(&target).unwrap();
         set.add("both.csv", |w| w.write_all(b"2")).unwrap();
         set.add("new.csv", |w| w.write_all(b"2")).unwrap();
-        assert_eq!(names(&target), ["both.csv", "old.csv"], "untouched while staged");
+        assert_eq!(
+            names(&target),
+            ["both.csv", "old.csv"],
+            "untouched while staged"
+        );
         set.commit().unwrap();
         assert_eq!(names(&target), ["both.csv", "new.csv"]);
         assert_eq!(std::fs::read(target.join("both.csv")).unwrap(), b"2");

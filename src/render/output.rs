@@ -104,7 +104,10 @@ pub(crate) fn sweep(dir: &Path) {
         // Without /proc nothing can be told; leave the file be.
         if !alive && Path::new("/proc/self").exists() {
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            remove(&entry.path(), if is_dir { Temp::Folder } else { Temp::File });
+            remove(
+                &entry.path(),
+                if is_dir { Temp::Folder } else { Temp::File },
+            );
         }
     }
 }
