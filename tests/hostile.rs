@@ -58,7 +58,10 @@ const CASES: &[(&str, &str)] = &[
         "font-no-subtype.pdf",
         "page 1: the font F1 cannot be loaded; 1 piece of text in it was left out",
     ),
-    ("font-not-a-dictionary.pdf", "page 1 cannot be read"),
+    (
+        "font-not-a-dictionary.pdf",
+        "page 1: the font F1 cannot be loaded; 1 piece of text in it was left out",
+    ),
     (
         "encrypted-aes256-userpw.pdf",
         "encrypted and needs a password",

@@ -338,7 +338,7 @@ fn an_unreadable_input_keeps_its_older_outputs_until_it_is_removed() {
         )),
         "{index}"
     );
-    assert!(index.contains("<a href=\"#report-2023\">eldre resultater er beholdt (2023/)</a>"));
+    assert!(index.contains("<a href=\"#report-2023\">Eldre resultater er beholdt (2023/)</a>"));
     assert!(index.contains("<div class=\"card\" id=\"report-2023\">"));
     util::assert_balanced(&index);
 

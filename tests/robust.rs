@@ -459,4 +459,17 @@ fn a_font_that_cannot_be_loaded_loses_only_its_own_text() {
         let out = util::tiltak(&["extract", path, "--strict"]);
         util::assert_exit(&out, 2);
     }
+    // Not a font at all: the cleaning of the content drops its Tf (and
+    // says so), the text after it goes here.
+    let file = dir.path().join("not-a-dictionary.pdf");
+    std::fs::write(&file, two_fonts(b"42", &[])).unwrap();
+    let out = util::tiltak(&["extract", file.to_str().unwrap()]);
+    util::assert_exit(&out, 0);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("World") && !text.contains("Hello"), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("page 1: the font F1 cannot be loaded; 1 piece of text in it was left out"),
+        "{err}"
+    );
 }

@@ -320,7 +320,7 @@ fn skipped(index: &Index, h: &mut String) {
                 " {}: {}. <a href=\"{href}\">{} ({}/)</a>",
                 index.lang.text(Text::FailedThisRun),
                 escape(s.reason.trim_end_matches('.')),
-                index.lang.text(Text::KeptOutputs),
+                capitalised(index.lang.text(Text::KeptOutputs)),
                 escape(folder)
             );
         } else {

@@ -194,20 +194,22 @@ fn references(object: &Object) -> Vec<ObjectId> {
 }
 
 /// `operations` without the text drawn in the fonts named `broken` (nor
-/// their `Tf`), and how many pieces of text were dropped. The current font
-/// is part of the graphics state, so it is saved and restored with `q`
-/// and `Q`. A dropped `'` or `"` still moves to the next line, so the text
-/// after it stays where it was.
+/// their `Tf`), and how many pieces of text were dropped. Text before any
+/// font is selected goes too: pdf-extract panics on it, and it is what is
+/// left of a `Tf` the cleaning of the content dropped because its font is
+/// not a font at all. The current font is part of the graphics state, so
+/// it is saved and restored with `q` and `Q`. A dropped `'` or `"` still
+/// moves to the next line, so the text after it stays where it was.
 fn without_text_in(
     operations: Vec<Operation>,
     broken: &HashSet<Vec<u8>>,
 ) -> (Vec<Operation>, usize) {
     let (mut kept, mut dropped) = (Vec::with_capacity(operations.len()), 0);
-    let (mut in_broken, mut saved) = (false, Vec::new());
+    let (mut in_broken, mut saved) = (true, Vec::new());
     for op in operations {
         match op.operator.as_str() {
             "q" => saved.push(in_broken),
-            "Q" => in_broken = saved.pop().unwrap_or(false),
+            "Q" => in_broken = saved.pop().unwrap_or(in_broken),
             "Tf" => {
                 let name = op.operands.first().and_then(|o| o.as_name().ok());
                 in_broken = name.is_some_and(|n| broken.contains(n));
@@ -293,6 +295,7 @@ mod tests {
         let text = |s: &str| Object::string_literal(s);
         let ops = vec![
             op("BT", vec![]),
+            op("Tj", vec![text("no font yet")]),
             op("Tf", vec![name("F1"), 12.into()]),
             op("Tj", vec![text("lost")]),
             op("q", vec![]),
@@ -311,6 +314,6 @@ mod tests {
             operators,
             ["BT", "q", "Tf", "Tj", "Q", "T*", "Tf", "Tj", "ET"]
         );
-        assert_eq!(dropped, 2);
+        assert_eq!(dropped, 3);
     }
 }
