@@ -308,8 +308,8 @@ fn an_interrupted_main_job_leaves_no_temporary_files() {
     }
 }
 
-/// Temporary files left by a process killed outright (SIGKILL: no handler
-/// runs) are swept by the next run.
+/// Temporary files and staging folders left by a process killed outright
+/// (SIGKILL: no handler runs) are swept by the next run.
 #[test]
 fn the_next_run_sweeps_temporary_files_of_killed_runs() {
     let dir = tempfile::tempdir().unwrap();
@@ -317,9 +317,29 @@ fn the_next_run_sweeps_temporary_files_of_killed_runs() {
     std::fs::create_dir_all(outputs.join("2023")).unwrap();
     std::fs::write(outputs.join("2023/.report.json.tmp4294967295"), "{").unwrap();
     std::fs::write(outputs.join(".index.html.tmp4294967294"), "<").unwrap();
+    // A staging folder, half written, and an old set swapped out.
+    std::fs::create_dir_all(outputs.join(".2024.tmp4294967295")).unwrap();
+    std::fs::write(outputs.join(".2024.tmp4294967295/toc.csv"), "kind").unwrap();
+    std::fs::create_dir_all(outputs.join(".diff-2023-2024.old.tmp4294967293")).unwrap();
     let out = util::tiltak(&["-q", "--outputs", outputs.to_str().unwrap()]);
     util::assert_exit(&out, 0);
     assert_eq!(temporary_files(&outputs), Vec::<std::path::PathBuf>::new());
+    let mut names: Vec<String> = std::fs::read_dir(&outputs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ".tiltak-manifest.json",
+            "2023",
+            "2024",
+            "diff-2023-2024",
+            "index.html",
+            "timeline.csv"
+        ]
+    );
 }
 
 /// A stream whose length (kept in an object of its own, as LibreOffice
