@@ -26,6 +26,7 @@ pub mod clean;
 pub mod diff;
 pub mod error;
 pub mod extract;
+pub mod manifest;
 pub mod model;
 pub mod parse;
 pub mod render;

@@ -105,6 +105,7 @@ fn every_folder_of_the_contract_is_written() {
     batch.skipped.push(tiltak::render::index::Skipped {
         file: "scan.pdf".into(),
         reason: "scan.pdf has no text layer".into(),
+        kept: None,
     });
     let outputs = tempfile::tempdir().unwrap();
     let written = batch

@@ -52,13 +52,16 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "font-type0-no-descendants.pdf",
-        "page 1 cannot be read: a font on it is broken",
+        "page 1: the font F1 (Foo) cannot be loaded; 1 piece of text in it was left out",
     ),
     (
         "font-no-subtype.pdf",
-        "page 1 cannot be read: a font on it is broken",
+        "page 1: the font F1 cannot be loaded; 1 piece of text in it was left out",
     ),
-    ("font-not-a-dictionary.pdf", "page 1 cannot be read"),
+    (
+        "font-not-a-dictionary.pdf",
+        "page 1: the font F1 cannot be loaded; 1 piece of text in it was left out",
+    ),
     (
         "encrypted-aes256-userpw.pdf",
         "encrypted and needs a password",

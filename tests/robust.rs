@@ -308,8 +308,8 @@ fn an_interrupted_main_job_leaves_no_temporary_files() {
     }
 }
 
-/// Temporary files left by a process killed outright (SIGKILL: no handler
-/// runs) are swept by the next run.
+/// Temporary files and staging folders left by a process killed outright
+/// (SIGKILL: no handler runs) are swept by the next run.
 #[test]
 fn the_next_run_sweeps_temporary_files_of_killed_runs() {
     let dir = tempfile::tempdir().unwrap();
@@ -317,9 +317,29 @@ fn the_next_run_sweeps_temporary_files_of_killed_runs() {
     std::fs::create_dir_all(outputs.join("2023")).unwrap();
     std::fs::write(outputs.join("2023/.report.json.tmp4294967295"), "{").unwrap();
     std::fs::write(outputs.join(".index.html.tmp4294967294"), "<").unwrap();
+    // A staging folder, half written, and an old set swapped out.
+    std::fs::create_dir_all(outputs.join(".2024.tmp4294967295")).unwrap();
+    std::fs::write(outputs.join(".2024.tmp4294967295/toc.csv"), "kind").unwrap();
+    std::fs::create_dir_all(outputs.join(".diff-2023-2024.old.tmp4294967293")).unwrap();
     let out = util::tiltak(&["-q", "--outputs", outputs.to_str().unwrap()]);
     util::assert_exit(&out, 0);
     assert_eq!(temporary_files(&outputs), Vec::<std::path::PathBuf>::new());
+    let mut names: Vec<String> = std::fs::read_dir(&outputs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ".tiltak-manifest.json",
+            "2023",
+            "2024",
+            "diff-2023-2024",
+            "index.html",
+            "timeline.csv"
+        ]
+    );
 }
 
 /// A stream whose length (kept in an object of its own, as LibreOffice
@@ -354,4 +374,122 @@ fn wrong_stream_lengths_are_mended() {
             "{warnings:?}"
         );
     }
+}
+
+/// A one-page PDF drawing "Hello" in the font `font` (object 5, with
+/// `extra` objects from 7 on) and "World" in Helvetica.
+fn two_fonts(font: &[u8], extra: &[&[u8]]) -> Vec<u8> {
+    let content = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\nBT /F2 12 Tf 72 600 Td (World) Tj ET";
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend_from_slice(content);
+    stream.extend_from_slice(b"\nendstream");
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream,
+        font.to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    objects.extend(extra.iter().map(|o| o.to_vec()));
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    let size = objects.len() + 1;
+    pdf.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
+
+/// A font that cannot be loaded (pdf-extract panicked on each of these,
+/// and the whole file was refused): the text in it is left out with a
+/// warning naming the page and the font, the text in the page's other
+/// font is read; `--strict` refuses the file.
+#[test]
+fn a_font_that_cannot_be_loaded_loses_only_its_own_text() {
+    let type0 = b"<< /Type /Font /Subtype /Type0 /BaseFont /Kaputt /Encoding /Identity-H";
+    // (file name, the font, objects it refers to, how the warning names it)
+    type Case<'a> = (&'a str, Vec<u8>, Vec<&'a [u8]>, &'a str);
+    let cases: [Case; 6] = [
+        ("no-subtype", b"<< /Type /Font >>".to_vec(), vec![], "F1"),
+        (
+            "unknown-encoding",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /NoSuchEncoding >>"
+                .to_vec(),
+            vec![],
+            "F1 (Helvetica)",
+        ),
+        (
+            "encoding-not-a-dictionary",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding 7 0 R >>".to_vec(),
+            vec![b"(not a dictionary)"],
+            "F1 (Helvetica)",
+        ),
+        (
+            "differences-of-strings",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [(x) 3 /a] >> >>"
+                .to_vec(),
+            vec![],
+            "F1 (Helvetica)",
+        ),
+        (
+            "descendants-missing",
+            [&type0[..], b" /DescendantFonts [9 0 R] >>"].concat(),
+            vec![],
+            "F1 (Kaputt)",
+        ),
+        (
+            "tounicode-broken",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>".to_vec(),
+            vec![b"<< /Length 11 >>\nstream\nbeginbfchar\nendstream"],
+            "F1 (Helvetica)",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, font, extra, label) in cases {
+        let file = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&file, two_fonts(&font, &extra)).unwrap();
+        let path = file.to_str().unwrap();
+        let out = util::tiltak(&["extract", path]);
+        util::assert_exit(&out, 0);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("World") && !text.contains("Hello"),
+            "{name}: {text}"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err,
+            format!(
+                "tiltak: warning: {path}: page 1: the font {label} cannot be loaded; 1 piece of text in it was left out\n"
+            ),
+            "{name}"
+        );
+        let out = util::tiltak(&["extract", path, "--strict"]);
+        util::assert_exit(&out, 2);
+    }
+    // Not a font at all: the cleaning of the content drops its Tf (and
+    // says so), the text after it goes here.
+    let file = dir.path().join("not-a-dictionary.pdf");
+    std::fs::write(&file, two_fonts(b"42", &[])).unwrap();
+    let out = util::tiltak(&["extract", file.to_str().unwrap()]);
+    util::assert_exit(&out, 0);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("World") && !text.contains("Hello"), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("page 1: the font F1 cannot be loaded; 1 piece of text in it was left out"),
+        "{err}"
+    );
 }

@@ -10,6 +10,7 @@ mod layout;
 mod mutants;
 mod mutate;
 mod pipeline;
+mod replace;
 mod robust;
 mod sources;
 mod usability;

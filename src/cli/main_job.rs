@@ -8,7 +8,8 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use tiltak::Error;
-use tiltak::batch::{self, Batch};
+use tiltak::batch::{self, Batch, Origin};
+use tiltak::manifest::{self, Manifest, Restored};
 use tiltak::model::Report;
 use tiltak::render::index::Skipped;
 
@@ -33,10 +34,15 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
             inputs.display()
         )));
     }
-    let (reports, skipped) = read_all(&files, context);
+    let (reports, mut skipped) = read_all(&files, context);
     let failed = !skipped.is_empty();
-    let mut batch = context.timed("check and diff", || Batch::build(reports, inputs))?;
+    let previous = Manifest::load(outputs);
+    let kept = keep(outputs, &previous, &reports, &mut skipped);
+    let mut batch = context.timed("check and diff", || {
+        Batch::build_keeping(reports, kept, inputs)
+    })?;
     batch.skipped = skipped;
+    batch.previous = previous;
     context.timed("write", || {
         batch.write(outputs, context.dialect, context.lang)
     })?;
@@ -48,6 +54,32 @@ pub fn run(inputs: &Path, outputs: &Path, context: &Context) -> Result<u8, Error
     } else {
         super::SUCCESS
     })
+}
+
+/// The folders an earlier run wrote for the inputs that could not be read
+/// this time: kept as they are and named beside the failure, and their
+/// reports read back where they can be, so the timeline and the diffs
+/// keep them. A folder that a report read this run is about to take over
+/// is not kept.
+fn keep(
+    outputs: &Path,
+    previous: &Manifest,
+    reports: &[Report],
+    skipped: &mut [Skipped],
+) -> Vec<Restored> {
+    let mut kept = Vec::new();
+    for s in skipped.iter_mut() {
+        let Some(written) = previous.folder_of(&s.file) else {
+            continue;
+        };
+        let taken = reports.iter().any(|r| batch::year(r) == written.folder);
+        if taken || !outputs.join(&written.folder).is_dir() {
+            continue;
+        }
+        s.kept = Some(written.folder.clone());
+        kept.extend(manifest::restore(outputs, previous, &s.file));
+    }
+    kept
 }
 
 /// Reads every file, reporting each that cannot be read; returns the
@@ -93,6 +125,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, Ve
                         .to_string_lossy()
                         .into_owned(),
                     reason: err.to_string(),
+                    kept: None,
                 });
             }
         }
@@ -108,7 +141,7 @@ fn read_all(files: &[std::path::PathBuf], context: &Context) -> (Vec<Report>, Ve
 
 fn print_written(batch: &Batch, outputs: &Path, context: &Context) -> Result<(), Error> {
     let mut text = String::new();
-    for checked in &batch.reports {
+    for checked in batch.reports.iter().filter(|c| c.origin == Origin::Read) {
         let measures = &checked.report.measures;
         let sub = measures.iter().filter(|m| m.id.sub.is_some()).count();
         let line = context.lang.written(
@@ -120,6 +153,13 @@ fn print_written(batch: &Batch, outputs: &Path, context: &Context) -> Result<(),
         );
         text.push_str(&line);
         text.push('\n');
+    }
+    for s in &batch.skipped {
+        if let Some(folder) = &s.kept {
+            let dir = outputs.join(folder).display().to_string();
+            text.push_str(&context.lang.kept(&s.file, &dir));
+            text.push('\n');
+        }
     }
     for compared in &batch.diffs {
         let summary = tiltak::render::diff::summary(&compared.diff, context.lang);

@@ -18,6 +18,7 @@ use pdf_extract::{
 use crate::error::{Error, Result};
 
 mod content;
+mod fonts;
 mod forms;
 mod merge;
 mod page_tree;
@@ -241,7 +242,14 @@ fn glyphs(
     forms::run(&mut doc, &pages);
     type1::read_programs(&mut doc);
     expand_cid_width_ranges(&mut doc);
+    let font_notes = fonts::run(&mut doc, &pages);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
+    if !font_notes.is_empty() && pages.iter().all(|p| p.glyphs.is_empty()) {
+        // All its text was in fonts that cannot be loaded: say so, rather
+        // than that it has no text layer.
+        return Err(damaged(font_notes.join("; ")));
+    }
+    notes.extend(font_notes);
     notes.extend(undecoded(&pages));
     Ok((pages, notes))
 }

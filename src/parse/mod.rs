@@ -103,6 +103,16 @@ pub fn run(doc: &Document, source: &str) -> Result<Report, NotReport> {
     Ok(report)
 }
 
+/// Fills in what `report.json` leaves out of a report read back from it
+/// (each row's list of ministries, the commitments' seasons), by the same
+/// rules [`run`] follows, so the report compares as the one first read.
+pub fn complete(report: &mut Report) {
+    for row in &mut report.overview {
+        row.ministries = fields::split_names(&row.responsible);
+    }
+    report.commitments = find_commitments(&report.measures, &report.as_of);
+}
+
 /// A TOC entry numbered like a measure without the measure word ("1.
 /// Title", "6 b) Title") is the measure's entry where the body has that
 /// measure; otherwise it stays a section (a numbered chapter).

@@ -44,6 +44,9 @@ pub struct Skipped {
     pub file: String,
     /// The error, one sentence.
     pub reason: String,
+    /// The folder under outputs/ an earlier run wrote for it, kept as it
+    /// was (`None` when there is none).
+    pub kept: Option<String>,
 }
 
 /// Everything the landing page shows.
@@ -71,7 +74,7 @@ td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:
 .headline{background:#f4f7fb;border:1px solid #cfd9e6;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}\
 .headline .big{font-size:1.15rem}.headline li{margin:.15rem 0}\
 .files a{margin-right:.8rem;display:inline-block}svg text{font-size:12px;font-family:system-ui,sans-serif}\
-tr:target{background:#fffbe6}.skipped{border-color:#D55E00}";
+tr:target{background:#fffbe6}.skipped,.kept{border-color:#D55E00}.kept{border-left:4px solid #D55E00;padding-left:.5rem}";
 
 /// Counts of measures per status in the overview table (falling back to
 /// the sections when a report has no table), in first-seen order.
@@ -160,7 +163,7 @@ pub fn html(index: &Index, out: &mut dyn Write) -> std::io::Result<()> {
     skipped(index, &mut h);
     let _ = write!(h, "<h2>{}</h2>", lang.text(Text::Reports));
     for entry in index.reports {
-        report_card(entry, lang, &mut h);
+        report_card(entry, index.skipped, lang, &mut h);
     }
     diff_list(index.diffs, lang, &mut h);
     timeline_table(index.timeline, lang, &mut h);
@@ -303,23 +306,39 @@ fn skipped(index: &Index, h: &mut String) {
         index.lang.text(Text::Skipped)
     );
     for s in index.skipped {
-        let _ = write!(
-            h,
-            "<li><code>{}</code>: {}</li>",
-            escape(&s.file),
-            escape(&s.reason)
-        );
+        let _ = write!(h, "<li><code>{}</code>", escape(&s.file));
+        if let Some(folder) = &s.kept {
+            // The report's card when it could be read back, else the folder.
+            let carded = index.reports.iter().any(|r| r.folder == *folder);
+            let href = if carded {
+                format!("#report-{}", escape(folder))
+            } else {
+                format!("{}/", escape(folder))
+            };
+            let _ = write!(
+                h,
+                " {}: {}. <a href=\"{href}\">{} ({}/)</a>",
+                index.lang.text(Text::FailedThisRun),
+                escape(s.reason.trim_end_matches('.')),
+                capitalised(index.lang.text(Text::KeptOutputs)),
+                escape(folder)
+            );
+        } else {
+            let _ = write!(h, ": {}", escape(&s.reason));
+        }
+        h.push_str("</li>");
     }
     h.push_str("</ul></section>");
 }
 
-/// One report: as-of date, status chart, findings (errors first), files.
-fn report_card(entry: &ReportEntry, lang: Lang, h: &mut String) {
+/// One report: as-of date, status chart, findings (errors first), files;
+/// a report kept from an earlier run says so first.
+fn report_card(entry: &ReportEntry, skipped: &[Skipped], lang: Lang, h: &mut String) {
     let r = entry.report;
     let count = |sev: Severity| entry.findings.iter().filter(|f| f.severity == sev).count();
     let _ = write!(
         h,
-        "<div class=\"card\" id=\"report-{folder}\"><h3>{} {as_of}{final_}</h3><p>{}: <code>{source}</code></p>{chart}\
+        "<div class=\"card\" id=\"report-{folder}\"><h3>{} {as_of}{final_}</h3>{kept}<p>{}: <code>{source}</code></p>{chart}\
          <p>{}</p><ul>",
         capitalised(lang.text(Text::StatusPer)),
         lang.text(Text::Source),
@@ -335,6 +354,7 @@ fn report_card(entry: &ReportEntry, lang: Lang, h: &mut String) {
         } else {
             String::new()
         },
+        kept = kept_note(entry, skipped, lang),
         source = escape(&r.source),
         chart = bar_chart(&status_counts(r), lang),
     );
@@ -357,6 +377,24 @@ fn report_card(entry: &ReportEntry, lang: Lang, h: &mut String) {
         let _ = write!(h, "<a href=\"{}/{file}\">{file}</a>", escape(&entry.folder));
     }
     h.push_str("</p></div>");
+}
+
+/// For a report kept from an earlier run: that its input could not be
+/// read this time, why, and that the card shows the older outputs.
+fn kept_note(entry: &ReportEntry, skipped: &[Skipped], lang: Lang) -> String {
+    skipped
+        .iter()
+        .find(|s| s.kept.as_deref() == Some(entry.folder.as_str()))
+        .map(|s| {
+            format!(
+                "<p class=\"kept\"><code>{}</code> {}: {}. {}.</p>",
+                escape(&s.file),
+                lang.text(Text::FailedThisRun),
+                escape(s.reason.trim_end_matches('.')),
+                lang.text(Text::KeptCard)
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// "Status per", for a heading.

@@ -143,6 +143,12 @@ pub enum Text {
     Source,
     /// The heading of the inputs that could not be read.
     Skipped,
+    /// "could not be read this time", of an input an earlier run read.
+    FailedThisRun,
+    /// "older outputs kept", a link to them.
+    KeptOutputs,
+    /// What a kept report's card shows: the outputs of an earlier run.
+    KeptCard,
     /// "Finished" in a headline.
     HeadFinished,
     /// "Still ongoing" in a headline.
@@ -250,6 +256,15 @@ impl Lang {
             Text::StatusPerMeasure => ("Status per tiltak", "Status per measure"),
             Text::Source => ("Kilde", "Source"),
             Text::Skipped => ("Filer som ikke kunne leses", "Files that could not be read"),
+            Text::FailedThisRun => (
+                "kunne ikke leses denne gangen",
+                "could not be read this time",
+            ),
+            Text::KeptOutputs => ("eldre resultater er beholdt", "older outputs are kept"),
+            Text::KeptCard => (
+                "Det som vises her, er resultatene fra en tidligere kjøring, som er beholdt uendret",
+                "What is shown here are the outputs of an earlier run, kept unchanged",
+            ),
             Text::HeadFinished => ("ferdigstilt", "finished"),
             Text::HeadOngoing => ("fortsatt pågående", "still ongoing"),
             Text::HeadNotDone => ("ikke gjennomført", "not done"),
@@ -524,6 +539,17 @@ impl Lang {
                 "{source}: {top} measures and {sub} sub-measures, {findings} findings -> {dir}"
             ),
         }
+    }
+
+    /// "x.pdf: kunne ikke leses denne gangen; eldre resultater beholdt i
+    /// outputs/2023": the main job's line for an input it kept the older
+    /// outputs of.
+    pub fn kept(self, source: &str, dir: &str) -> String {
+        format!(
+            "{source}: {}; {} -> {dir}",
+            self.text(Text::FailedThisRun),
+            self.text(Text::KeptOutputs)
+        )
     }
 
     /// A change kind as a reader says it.

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod escape;
 pub mod files;
 pub mod findings;
+pub mod folder;
 pub mod index;
 pub mod lang;
 pub mod markdown;

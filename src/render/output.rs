@@ -2,43 +2,96 @@
 //! directory and renamed into place only when all of them succeeded, so a
 //! failure never leaves half-written outputs behind.
 //!
-//! Temporary files are named `.NAME.tmpPID`. Those still waiting when the
-//! program is interrupted (SIGINT, SIGTERM, SIGHUP) are removed before it
-//! exits ([`remove_on_signal`]); those left by a process that was killed
+//! Temporary files are named `.NAME.tmpPID`, and so are the staging
+//! folders of [`super::folder`]. Those still waiting when the program is
+//! interrupted (SIGINT, SIGTERM, SIGHUP) are removed before it exits
+//! ([`remove_on_signal`]); those left by a process that was killed
 //! outright are swept by the next set written to the same folder.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
-/// Every temporary file of this process not yet renamed or removed.
-static PENDING: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
-
-fn pending(f: impl FnOnce(&mut HashSet<PathBuf>)) {
-    let mut guard = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-    f(guard.get_or_insert_with(HashSet::new));
+/// What a pending temporary path is, so it is removed the right way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Temp {
+    /// A file not yet renamed into place.
+    File,
+    /// A staging folder: a new set not yet swapped in, or an old set
+    /// swapped out and not yet removed.
+    Folder,
 }
 
-/// Installs a handler that removes every pending temporary file when the
-/// program is interrupted, then exits with 130 (the shell's status for an
-/// interrupt). Call once, early; a second call does nothing. Only with
-/// the `native` feature: a browser has no signals and no files to leave.
+/// Every temporary path of this process not yet renamed or removed.
+static PENDING: Mutex<Option<HashMap<PathBuf, Temp>>> = Mutex::new(None);
+
+/// The pending paths, locked. While the guard lives the signal handler
+/// cannot run its removals, so a rename done under it is seen by the
+/// handler either wholly before or wholly after.
+pub(crate) struct Pending(MutexGuard<'static, Option<HashMap<PathBuf, Temp>>>);
+
+impl Pending {
+    /// Takes the lock (a panic elsewhere does not make it unusable).
+    pub(crate) fn lock() -> Pending {
+        Pending(PENDING.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Records a temporary path to remove if the program is interrupted.
+    pub(crate) fn track(&mut self, path: &Path, kind: Temp) {
+        self.0
+            .get_or_insert_with(HashMap::new)
+            .insert(path.to_path_buf(), kind);
+    }
+
+    /// Forgets a path: renamed into place or removed.
+    pub(crate) fn untrack(&mut self, path: &Path) {
+        if let Some(map) = self.0.as_mut() {
+            map.remove(path);
+        }
+    }
+}
+
+/// Removes one temporary path, a folder with all it holds.
+pub(crate) fn remove(path: &Path, kind: Temp) {
+    match kind {
+        Temp::File => {
+            let _ = std::fs::remove_file(path);
+        }
+        // The main thread may create one more file in it while this runs
+        // (it blocks on the lock at its next step): try again.
+        Temp::Folder => {
+            for _ in 0..3 {
+                if std::fs::remove_dir_all(path).is_ok() || !path.exists() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Installs a handler that removes every pending temporary file and
+/// staging folder when the program is interrupted, then exits with 130
+/// (the shell's status for an interrupt). Call once, early; a second call
+/// does nothing. Only with the `native` feature: a browser has no signals
+/// and no files to leave.
 #[cfg(feature = "native")]
 pub fn remove_on_signal() {
     let _ = ctrlc::set_handler(|| {
-        let mut guard = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-        for temp in guard.take().unwrap_or_default() {
-            let _ = std::fs::remove_file(temp);
+        // Held until exit: the main thread stops at its next step.
+        let mut pending = Pending::lock();
+        for (path, kind) in pending.0.take().unwrap_or_default() {
+            remove(&path, kind);
         }
         std::process::exit(130);
     });
 }
 
-/// Removes `.NAME.tmpPID` files in `dir` whose process is gone (killed
-/// while writing): they would stay for ever and show in `git status`.
-fn sweep(dir: &Path) {
+/// Removes `.NAME.tmpPID` files and staging folders in `dir` whose
+/// process is gone (killed while writing): they would stay for ever and
+/// show in `git status`.
+pub(crate) fn sweep(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -50,16 +103,25 @@ fn sweep(dir: &Path) {
         let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
         // Without /proc nothing can be told; leave the file be.
         if !alive && Path::new("/proc/self").exists() {
-            let _ = std::fs::remove_file(entry.path());
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            remove(
+                &entry.path(),
+                if is_dir { Temp::Folder } else { Temp::File },
+            );
         }
     }
 }
 
 /// The process id in a temporary file's name `.NAME.tmpPID`.
-fn temp_pid(name: &str) -> Option<u32> {
+pub(crate) fn temp_pid(name: &str) -> Option<u32> {
     let rest = name.strip_prefix('.')?;
     let (_, pid) = rest.rsplit_once(".tmp")?;
     pid.parse().ok()
+}
+
+/// The temporary name of `name` for this process: `.NAME.tmpPID`.
+pub(crate) fn temp_name(name: &str) -> String {
+    format!(".{name}.tmp{}", std::process::id())
 }
 
 use crate::error::{Error, Result};
@@ -91,10 +153,8 @@ impl OutputSet {
         render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<()> {
         let target = self.dir.join(name);
-        let temp = self.dir.join(format!(".{name}.tmp{}", std::process::id()));
-        pending(|p| {
-            p.insert(temp.clone());
-        });
+        let temp = self.dir.join(temp_name(name));
+        Pending::lock().track(&temp, Temp::File);
         let result = File::create(&temp).and_then(|file| {
             let mut w = BufWriter::new(file);
             render(&mut w)?;
@@ -103,9 +163,7 @@ impl OutputSet {
         });
         if let Err(source) = result {
             let _ = std::fs::remove_file(&temp);
-            pending(|p| {
-                p.remove(&temp);
-            });
+            Pending::lock().untrack(&temp);
             return Err(Error::Write {
                 path: target,
                 source,
@@ -126,9 +184,7 @@ impl OutputSet {
                 source,
             })?;
             let (temp, target) = self.staged.remove(0);
-            pending(|p| {
-                p.remove(&temp);
-            });
+            Pending::lock().untrack(&temp);
             written.push(target);
         }
         Ok(written)
@@ -139,9 +195,7 @@ impl Drop for OutputSet {
     fn drop(&mut self) {
         for (temp, _) in &self.staged {
             let _ = std::fs::remove_file(temp);
-            pending(|p| {
-                p.remove(temp);
-            });
+            Pending::lock().untrack(temp);
         }
     }
 }
