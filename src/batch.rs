@@ -26,16 +26,6 @@ use crate::render::relative_href;
 use crate::render::tables;
 use crate::timeline::{self, Timeline};
 
-/// Every format: the main job writes them all.
-const ALL: Formats = Formats {
-    csv: true,
-    json: true,
-    md: true,
-    html: true,
-    xlsx: true,
-    lang: crate::render::lang::Lang::Nb,
-};
-
 /// Reports, their findings, the diffs between consecutive ones and the
 /// timeline, ready to be written.
 #[derive(Debug, Clone)]
@@ -164,7 +154,8 @@ impl Batch {
     /// ([`crate::manifest`]). Returns the folders written, in that order,
     /// and the index page last. What a person reads is in `lang`.
     pub fn write(&self, outputs: &Path, dialect: Dialect, lang: Lang) -> Result<Vec<PathBuf>> {
-        let all = Formats { lang, ..ALL };
+        // Every format: the main job writes them all.
+        let all = Formats::every(lang);
         let mut written = Vec::new();
         for checked in self.reports.iter().filter(|c| c.origin == Origin::Read) {
             let dir = outputs.join(&checked.folder);

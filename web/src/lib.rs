@@ -15,7 +15,7 @@ pub mod files;
 
 use wasm_bindgen::prelude::*;
 
-use files::{ComparisonFiles, ReadingFiles};
+use files::{ComparisonFiles, FileSet, ReadingFiles};
 use tiltak::render::lang::Lang;
 
 /// The command line's sentence for a file larger than its default

@@ -67,7 +67,11 @@ pub fn html(diff: &Diff, lang: Lang, pdfs: &PdfLinks, out: &mut dyn Write) -> io
         lang.text(Text::Changes),
         esc(&summary(diff, lang))
     )?;
-    writeln!(out, "<script>{}</script>\n</body>\n</html>", inline_script())
+    writeln!(
+        out,
+        "<script>{}</script>\n</body>\n</html>",
+        inline_script()
+    )
 }
 
 /// The page's one inline style sheet, the same for every diff. A page

@@ -12,7 +12,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     let [module, out] = args.as_slice() else {
-        eprintln!("tiltak-bindgen: give the module and the output folder: tiltak-bindgen MODULE.wasm OUT_DIR");
+        eprintln!(
+            "tiltak-bindgen: give the module and the output folder: tiltak-bindgen MODULE.wasm OUT_DIR"
+        );
         return ExitCode::from(2);
     };
     let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
