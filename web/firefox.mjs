@@ -8,12 +8,13 @@
 // Usage: node --experimental-websocket firefox.mjs URL CLI_DIR SHOT
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { FACTS, FINISHED, READY, cli, differences } from "./engines.mjs";
 
 const [url, cliDir, shot] = process.argv.slice(2);
-const json = (path) => JSON.parse(readFileSync(join(cliDir, path), "utf8"));
+const json = cli(cliDir);
 const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -71,33 +72,14 @@ async function main() {
   };
   const start = Date.now();
   await send("browsingContext.navigate", { context, url, wait: "complete" });
-  await until("!!(window.tiltakTimings && window.tiltakTimings.loadMs !== null)", "the module to load");
+  await until(READY, "the module to load");
   const readyMs = Date.now() - start;
   const input = await evaluate("document.getElementById('pick')");
   const inputs = json("inputs.json");
   await send("input.setFiles", { context, element: { sharedId: input.sharedId }, files: inputs });
-  await until("['done', 'error'].includes(document.body.dataset.state)", "the page to finish");
-  const facts = JSON.parse((await evaluate(`JSON.stringify({
-    state: document.body.dataset.state, ms: window.tiltakTimings.processMs,
-    reports: [...document.querySelectorAll("section.report")].map((s) => [s.dataset.source,
-      Number(s.querySelector("[data-test=measures]").textContent), Number(s.querySelector("[data-test=findings]").textContent)]),
-    changes: [...document.querySelectorAll("[data-test=change-table] tbody tr")].map((r) => r.dataset.kind + "=" + r.dataset.count).sort(),
-    verdicts: [...document.querySelectorAll("[data-test=promise-table] tbody tr")].map((r) => r.dataset.measure + ":" + r.dataset.verdict),
-  })`)).value);
-  check(facts.state === "done", `Firefox: the page ended in ${facts.state}`);
-  for (const side of ["a", "b"]) {
-    const report = json(`${side}/report.json`);
-    const want = [report.source, report.measures.length, json(`${side}/findings.json`).length];
-    const got = facts.reports.find((r) => r[0] === report.source);
-    check(JSON.stringify(got) === JSON.stringify(want), `Firefox: ${JSON.stringify(got)}, CLI ${JSON.stringify(want)}`);
-  }
-  const diff = json("diff/diff.json");
-  const kinds = {};
-  for (const c of diff.changes) kinds[c.change] = (kinds[c.change] ?? 0) + 1;
-  const changes = Object.entries(kinds).map(([k, n]) => `${k}=${n}`).sort();
-  check(JSON.stringify(facts.changes) === JSON.stringify(changes), `Firefox: changes ${facts.changes}, CLI ${changes}`);
-  const verdicts = diff.commitments.map((c) => `${c.measure}:${c.verdict}`);
-  check(JSON.stringify(facts.verdicts) === JSON.stringify(verdicts), `Firefox: verdicts ${facts.verdicts}, CLI ${verdicts}`);
+  await until(FINISHED, "the page to finish");
+  const facts = JSON.parse((await evaluate(FACTS)).value);
+  failures.push(...differences(facts, json, "Firefox"));
   check(logs.length === 0, `Firefox: console errors: ${logs.join(" | ")}`);
   const { data } = await send("browsingContext.captureScreenshot", { context });
   writeFileSync(shot, Buffer.from(data, "base64"));

@@ -4,7 +4,8 @@
 # against the command line's JSON for the same files. Prints load and
 # processing times, browser and native; saves a screenshot to
 # web/target/screenshot.png. When firefox-esr is installed (and Node has a
-# WebSocket), the counts are checked in Firefox too (web/firefox.mjs).
+# WebSocket), the counts are checked in Firefox too (web/firefox.mjs); when
+# WebKitWebDriver and xvfb-run are installed, in WebKit (web/webkit.mjs).
 # Run web/build.sh first.
 set -euo pipefail
 web="$(cd "$(dirname "$0")" && pwd)"
@@ -120,4 +121,7 @@ echo "web/test: native tiltak diff of the same two PDFs (best of 3, process star
 node=(node --no-warnings --experimental-websocket)
 if command -v firefox-esr >/dev/null && "${node[@]}" -e 'WebSocket' 2>/dev/null; then
     "${node[@]}" "$web/firefox.mjs" "http://127.0.0.1:$port/" "$work" "$target/screenshot-firefox.png"
+fi
+if command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null; then
+    xvfb-run -a node "$web/webkit.mjs" "http://127.0.0.1:$port/" "$work" "$target/screenshot-webkit.png"
 fi
