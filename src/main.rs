@@ -11,8 +11,11 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(err) => return usage_error(err),
     };
-    // An interrupted run leaves no temporary files behind.
+    // An interrupted run leaves no temporary files behind; a write past a
+    // file-size limit is an error we report, not a kill.
     tiltak::render::output::remove_on_signal();
+    #[cfg(unix)]
+    tiltak::render::output::fail_writes_past_size_limit();
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {

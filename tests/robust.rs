@@ -493,3 +493,90 @@ fn a_font_that_cannot_be_loaded_loses_only_its_own_text() {
         "{err}"
     );
 }
+
+/// Runs the binary under `ulimit -f` (in the shell's blocks: 1024 bytes
+/// for bash), so that writing any file past `kb` kilobytes fails as on a
+/// full disk or a quota.
+fn with_file_size_limit(kb: u64, args: &[&str]) -> Output {
+    let mut script = format!("ulimit -f {kb} && exec \"$0\"");
+    for i in 1..=args.len() {
+        script.push_str(&format!(" \"${i}\""));
+    }
+    Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_tiltak"))
+        .args(args)
+        .current_dir(util::repo(""))
+        .output()
+        .unwrap()
+}
+
+/// Every file under `dir` with its bytes, by path relative to `dir`.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                files.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// A write that fails part-way through a set (here: past a file-size
+/// limit, as on a full disk) is one sentence naming the file, exit 2, and
+/// leaves the earlier outputs exactly as they were, with no temporary
+/// file or staging folder. Under a 16 KB limit the small CSVs can be
+/// written, measures.csv (the long texts) cannot.
+#[test]
+fn a_write_that_fails_part_way_leaves_the_old_outputs_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let outputs = dir.path().join("out");
+    let out = outputs.to_str().unwrap();
+    let first = util::tiltak(&["-q", "--outputs", out]);
+    util::assert_exit(&first, 0);
+    let before = tree(&outputs);
+    assert!(before.len() > 20, "{} files", before.len());
+    assert!(before["2023/toc.csv"].len() < 16 * 1024);
+    assert!(before["2023/measures.csv"].len() > 16 * 1024);
+
+    // A second run in English would change every file, if it could write them.
+    let second = with_file_size_limit(16, &["-q", "--lang", "en", "--outputs", out]);
+    assert_eq!(second.status.code(), Some(2), "{second:?}");
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    // It names the file the user knows, not the staging folder.
+    let named = format!("{out}/2023/measures.csv: cannot write the output: File too large");
+    assert!(stderr.contains(&named), "{stderr}");
+    assert_eq!(tree(&outputs), before, "the old outputs changed");
+    let hidden: Vec<_> = std::fs::read_dir(&outputs)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n != ".tiltak-manifest.json")
+        .collect();
+    assert!(hidden.is_empty(), "left behind: {hidden:?}");
+
+    // `parse --out` into a fresh folder: nothing half-written there either.
+    let parse_dir = dir.path().join("parse");
+    let parse = with_file_size_limit(
+        16,
+        &[
+            "parse",
+            "inputs/frihet-status-2023.pdf",
+            "--out",
+            parse_dir.to_str().unwrap(),
+            "--format",
+            "xlsx",
+        ],
+    );
+    assert_eq!(parse.status.code(), Some(2), "{parse:?}");
+    assert!(tree(&parse_dir).is_empty(), "{:?}", tree(&parse_dir).keys());
+}

@@ -52,10 +52,12 @@ impl FolderSet {
             Pending::lock().untrack(&staging);
             return Err(write_error(source));
         }
-        let set = OutputSet::new(&staging).inspect_err(|_| {
-            output::remove(&staging, Temp::Folder);
-            Pending::lock().untrack(&staging);
-        })?;
+        let set = OutputSet::new(&staging)
+            .inspect_err(|_| {
+                output::remove(&staging, Temp::Folder);
+                Pending::lock().untrack(&staging);
+            })?
+            .naming(target);
         Ok(FolderSet {
             target: target.to_path_buf(),
             staging,

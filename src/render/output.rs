@@ -88,6 +88,18 @@ pub fn remove_on_signal() {
     });
 }
 
+/// Makes a write past the process's file-size limit (`ulimit -f`, or a
+/// quota enforced that way) fail with an error the set reports in one
+/// sentence, instead of the SIGXFSZ that would kill the program mid-set
+/// without a word. Call once, early. Only with the `native` feature.
+#[cfg(all(unix, feature = "native"))]
+pub fn fail_writes_past_size_limit() {
+    // SAFETY: only the signal's disposition changes; no handler runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 /// Removes `.NAME.tmpPID` files and staging folders in `dir` whose
 /// process is gone (killed while writing): they would stay for ever and
 /// show in `git status`.
@@ -129,6 +141,9 @@ use crate::error::{Error, Result};
 /// A set of files to be written together.
 pub struct OutputSet {
     dir: PathBuf,
+    /// The folder errors name: `dir`, or the folder a staged set will
+    /// replace (a user acts on `out/2023`, not on `out/.2023.tmpPID`).
+    shown: PathBuf,
     staged: Vec<(PathBuf, PathBuf)>,
 }
 
@@ -142,8 +157,16 @@ impl OutputSet {
         sweep(dir);
         Ok(OutputSet {
             dir: dir.to_path_buf(),
+            shown: dir.to_path_buf(),
             staged: Vec::new(),
         })
+    }
+
+    /// Names `folder` in errors instead of the set's own folder: for a
+    /// set staged to replace `folder`.
+    pub(crate) fn naming(mut self, folder: &Path) -> OutputSet {
+        self.shown = folder.to_path_buf();
+        self
     }
 
     /// Writes one file of the set under a temporary name.
@@ -165,7 +188,7 @@ impl OutputSet {
             let _ = std::fs::remove_file(&temp);
             Pending::lock().untrack(&temp);
             return Err(Error::Write {
-                path: target,
+                path: self.shown.join(name),
                 source,
             });
         }
@@ -180,7 +203,7 @@ impl OutputSet {
         let mut written = Vec::new();
         while let Some((temp, target)) = self.staged.first() {
             std::fs::rename(temp, target).map_err(|source| Error::Write {
-                path: target.clone(),
+                path: self.shown.join(target.file_name().unwrap_or_default()),
                 source,
             })?;
             let (temp, target) = self.staged.remove(0);
