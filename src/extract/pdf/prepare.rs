@@ -457,7 +457,14 @@ mod tests {
             }}),
         );
         empty_colour_profiles(&mut doc);
-        let content = |id: u32| doc.get_object((id, 0)).unwrap().as_stream().unwrap().content.clone();
+        let content = |id: u32| {
+            doc.get_object((id, 0))
+                .unwrap()
+                .as_stream()
+                .unwrap()
+                .content
+                .clone()
+        };
         assert_eq!(content(5), b"");
         assert_eq!(content(6), b"");
         assert_eq!(content(7), b"profile");
