@@ -24,6 +24,7 @@ mod page_tree;
 mod prepare;
 mod repair;
 mod sanitise;
+mod tounicode;
 mod type1;
 
 /// One glyph as drawn: position in points from the page's top-left corner.
@@ -240,6 +241,7 @@ fn glyphs(
     notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
     forms::run(&mut doc, &pages);
     type1::read_programs(&mut doc);
+    tounicode::compact(&mut doc);
     expand_cid_width_ranges(&mut doc);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
     notes.extend(undecoded(&pages));
