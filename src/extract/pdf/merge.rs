@@ -11,11 +11,12 @@
 //! reports). Within one page it caches fonts by resource name, and a form
 //! drawn with `Do` is read with a fresh graphics state, so a page drawn as
 //! a form gives exactly the glyphs the page gives, while the font cache
-//! lives on across the run. So that a name means one font across the run,
-//! each page's fonts are renamed after their objects (Typst names fonts
-//! `/f0`, `/f1` in the order each page first uses them), in its resources
-//! and in its `Tf` instructions. Pages of a run have the same MediaBox and
-//! draw no forms of their own; other pages are read alone.
+//! lives on across the run. That holds only when every page of the run
+//! maps each font name to the same font object, has the same MediaBox and
+//! draws no forms of its own; other pages are read alone. Where some name
+//! means different fonts on different pages (Typst names fonts `/f0`,
+//! `/f1` in the order each page first uses them), each page's fonts are
+//! renamed after their objects, in its resources and its `Tf` lines.
 
 use std::collections::HashMap;
 
@@ -70,8 +71,13 @@ pub fn run(
             Some(doc.get_page_content(f.id).unwrap_or_default())
         })
     };
+    // Renaming costs a copy of every page; most producers never need it.
+    let rename = names_conflict(&facts);
     for (f, content) in facts.iter_mut().zip(contents.iter_mut()) {
         f.weight = content.as_ref().map_or(0, Vec::len) + 1;
+        if !rename {
+            continue;
+        }
         let renamed = match (&f.fonts, content.as_deref()) {
             (Some(fonts), Some(bytes)) => rename_fonts(bytes, fonts),
             _ => None,
@@ -86,7 +92,8 @@ pub fn run(
         let mut runs = Vec::new();
         let mut start = share.start;
         while start < share.end {
-            let end = run_end(&facts, start, share.end.min(start + max_run.max(1)));
+            let limit = share.end.min(start + max_run.max(1));
+            let end = run_end(&facts, start, limit, rename);
             runs.push((start, end));
             start = end;
         }
@@ -103,7 +110,10 @@ pub fn run(
                 facts[start].id
             } else {
                 let run: Vec<Stream> = (start..end)
-                    .map(|i| form_of(doc, &facts[i], contents[i].take().unwrap_or_default()))
+                    .map(|i| {
+                        let content = contents[i].take().unwrap_or_default();
+                        form_of(doc, &facts[i], content, rename)
+                    })
                     .collect();
                 synthetic_page(doc, run, &facts[start].media_box, root)
             };
@@ -194,17 +204,42 @@ fn balance(facts: &[PageFacts], workers: usize) -> Vec<std::ops::Range<usize>> {
     shares
 }
 
-/// The end of the run starting at `start`: pages whose fonts could be
-/// renamed, with the same MediaBox.
-fn run_end(facts: &[PageFacts], start: usize, limit: usize) -> usize {
-    if facts[start].fonts.is_none() {
-        return start + 1;
+/// Whether some font name means different fonts on different pages (as
+/// Typst names fonts `/f0`, `/f1` in the order each page first uses them).
+fn names_conflict(facts: &[PageFacts]) -> bool {
+    let mut seen: HashMap<&[u8], ObjectId> = HashMap::new();
+    for fonts in facts.iter().filter_map(|f| f.fonts.as_ref()) {
+        for (name, &id) in fonts {
+            if *seen.entry(name).or_insert(id) != id {
+                return true;
+            }
+        }
     }
+    false
+}
+
+/// The end of the run starting at `start`: pages that can share fonts,
+/// with the same MediaBox, and (unless fonts are renamed) agreeing on what
+/// every font name means.
+fn run_end(facts: &[PageFacts], start: usize, limit: usize, renamed: bool) -> usize {
+    let Some(mut fonts) = facts[start].fonts.clone() else {
+        return start + 1;
+    };
     let mut end = start + 1;
-    while end < limit
-        && facts[end].fonts.is_some()
-        && facts[end].media_box == facts[start].media_box
-    {
+    while end < limit {
+        let next = &facts[end];
+        let Some(next_fonts) = &next.fonts else {
+            break;
+        };
+        let clash = || {
+            next_fonts
+                .iter()
+                .any(|(name, id)| fonts.get(name).is_some_and(|known| known != id))
+        };
+        if next.media_box != facts[start].media_box || (!renamed && clash()) {
+            break;
+        }
+        fonts.extend(next_fonts.iter().map(|(n, id)| (n.clone(), *id)));
         end += 1;
     }
     end
@@ -284,17 +319,28 @@ fn synthetic_page(
 }
 
 /// The page as a form XObject: the bytes pdf-extract would read for the
-/// page (unpacked and joined as lopdf joins them, fonts renamed by
-/// [`rename_fonts`]) and the page's resources with its fonts so renamed.
-fn form_of(doc: &Document, page: &PageFacts, content: Vec<u8>) -> Stream {
+/// page (unpacked and joined as lopdf joins them, fonts `renamed` by
+/// [`rename_fonts`] or not) and the page's resources, with its fonts so
+/// renamed.
+fn form_of(doc: &Document, page: &PageFacts, content: Vec<u8>, renamed: bool) -> Stream {
     let mut form = Stream::new(Dictionary::new(), content);
     form.dict.set("Type", Object::Name(b"XObject".to_vec()));
     form.dict.set("Subtype", Object::Name(b"Form".to_vec()));
     form.dict.set("BBox", page.media_box.clone());
-    let mut resources = doc
+    let resources = doc
         .get_dictionary(page.id)
         .ok()
-        .and_then(|p| deref(doc, p.get(b"Resources").ok()?))
+        .and_then(|p| p.get(b"Resources").ok());
+    if !renamed {
+        let resources = resources.cloned();
+        form.dict.set(
+            "Resources",
+            resources.unwrap_or_else(|| Dictionary::new().into()),
+        );
+        return form;
+    }
+    let mut resources = resources
+        .and_then(|r| deref(doc, r))
         .and_then(|r| r.as_dict().ok())
         .cloned()
         .unwrap_or_default();
@@ -346,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn runs_stop_at_pages_read_alone() {
+    fn runs_stop_where_a_font_name_changes_meaning_unless_renamed() {
         let with = |pairs: &[(&str, u32)]| {
             let mut f = fact(1);
             f.fonts = Some(
@@ -363,11 +409,14 @@ mod tests {
             with(&[("F2", 11)]),
             with(&[("F2", 12)]),
         ];
-        // Names are renamed after their fonts: a name may change meaning.
-        assert_eq!(run_end(&facts, 0, 4), 4);
-        assert_eq!(run_end(&facts, 3, 4), 4);
+        assert!(names_conflict(&facts));
+        assert!(!names_conflict(&facts[..3]));
+        assert_eq!(run_end(&facts, 0, 4, false), 3);
+        assert_eq!(run_end(&facts, 3, 4, false), 4);
+        // Fonts renamed after their objects: a name may change meaning.
+        assert_eq!(run_end(&facts, 0, 4, true), 4);
         let mut alone = fact(1);
         alone.fonts = None;
-        assert_eq!(run_end(&[alone, fact(1)], 0, 2), 1);
+        assert_eq!(run_end(&[alone, fact(1)], 0, 2, true), 1);
     }
 }

@@ -678,6 +678,9 @@ end
                 }
             }
         }
-        assert!(read_ones >= 90 && left_alone == 0, "{read_ones} {left_alone}");
+        assert!(
+            read_ones >= 90 && left_alone == 0,
+            "{read_ones} {left_alone}"
+        );
     }
 }
