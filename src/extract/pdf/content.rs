@@ -769,14 +769,17 @@ struct Fonts {
     /// Coverage of each font name met so far.
     known: std::collections::HashMap<Vec<u8>, std::rc::Rc<Coverage>>,
     current: Option<std::rc::Rc<Coverage>>,
+    /// The bytes of the string being counted (kept to spare allocations).
+    buffer: Vec<u8>,
 }
 
 /// The character codes a font has widths for.
 enum Coverage {
     /// A simple font: one byte per code, widths from `first`.
     Simple { first: u32, widths: Vec<bool> },
-    /// A composite font with two-byte codes (Identity-H) and these CIDs.
-    Composite(std::collections::HashSet<u32>),
+    /// A composite font with two-byte codes (Identity-H) and these CIDs,
+    /// one bit each.
+    Composite(Vec<u64>),
     /// Cannot tell (a standard font, another encoding): nothing counted.
     Unknown,
 }
@@ -795,11 +798,14 @@ impl Fonts {
         match op {
             b"Tf" => {
                 let name = name_bytes(&content[operands[0].start + 1..operands[0].end]);
-                let coverage = self
-                    .known
-                    .entry(name.clone())
-                    .or_insert_with(|| std::rc::Rc::new(coverage(doc, resources, &name)))
-                    .clone();
+                let coverage = match self.known.get(&name) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let new = std::rc::Rc::new(coverage(doc, resources, &name));
+                        self.known.insert(name, new.clone());
+                        new
+                    }
+                };
                 self.current = Some(coverage);
                 0
             }
@@ -810,10 +816,12 @@ impl Fonts {
                 let Some(text) = operands.last() else {
                     return 0;
                 };
-                strings(content, text)
-                    .iter()
-                    .map(|s| coverage.missing(s))
-                    .sum()
+                let mut missing = 0;
+                for_each_string(content, text, |raw| {
+                    string_bytes_into(raw, &mut self.buffer);
+                    missing += coverage.missing(&self.buffer);
+                });
+                missing
             }
             _ => 0,
         }
@@ -833,8 +841,8 @@ impl Coverage {
             Coverage::Composite(cids) => bytes
                 .chunks(2)
                 .filter(|pair| {
-                    let cid = pair.iter().fold(0u32, |n, &b| n << 8 | b as u32);
-                    !cids.contains(&cid)
+                    let cid = pair.iter().fold(0usize, |n, &b| n << 8 | b as usize);
+                    cids[cid / 64] & 1 << (cid % 64) == 0
                 })
                 .count(),
             Coverage::Unknown => 0,
@@ -876,7 +884,14 @@ fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Cove
             Some(Object::Stream(map)) if identity && descendant.is_some() => {
                 let mut budget = super::sanitise::Budget(16 * 1024 * 1024);
                 match super::sanitise::unpack(map, &mut budget) {
-                    Ok((bytes, false)) => Coverage::Composite(mapped_codes(&bytes)),
+                    Ok((bytes, false)) => {
+                        // Two-byte codes: no CID past 0xFFFF is ever asked.
+                        let mut bits = vec![0u64; 0x1_0000 / 64];
+                        for cid in mapped_codes(&bytes).into_iter().filter(|&c| c <= 0xFFFF) {
+                            bits[cid as usize / 64] |= 1 << (cid % 64);
+                        }
+                        Coverage::Composite(bits)
+                    }
                     _ => Coverage::Unknown,
                 }
             }
@@ -948,14 +963,14 @@ fn cmap_tokens(section: &str) -> Vec<&str> {
     out
 }
 
-/// The strings of a text operand: a string, or the strings of an array.
-fn strings(content: &[u8], operand: &Operand) -> Vec<Vec<u8>> {
+/// Calls `f` with each string of a text operand: the string, or the
+/// strings of an array.
+fn for_each_string(content: &[u8], operand: &Operand, mut f: impl FnMut(&[u8])) {
     match operand.kind {
-        Kind::Text => vec![string_bytes(&content[operand.start..operand.end])],
+        Kind::Text => f(&content[operand.start..operand.end]),
         Kind::Array => {
             let lexer = Lexer { b: content, at: 0 };
             let mut at = operand.start + 1;
-            let mut out = Vec::new();
             while at < operand.end - 1 {
                 let mut inner = Lexer { b: content, at };
                 inner.skip_space();
@@ -967,20 +982,20 @@ fn strings(content: &[u8], operand: &Operand) -> Vec<Vec<u8>> {
                     break;
                 };
                 if kind == Kind::Text {
-                    out.push(string_bytes(&content[at..end]));
+                    f(&content[at..end]);
                 }
                 at = end;
             }
-            out
         }
-        _ => Vec::new(),
+        _ => {}
     }
 }
 
-/// The bytes of a literal `( … )` or hex `< … >` string.
-fn string_bytes(raw: &[u8]) -> Vec<u8> {
+/// The bytes of a literal `( … )` or hex `< … >` string, into `out`
+/// (emptied first).
+fn string_bytes_into(raw: &[u8], out: &mut Vec<u8>) {
+    out.clear();
     if raw.first() == Some(&b'<') {
-        let mut out = Vec::with_capacity(raw.len() / 2);
         let mut high: Option<u8> = None;
         for &c in &raw[1..raw.len() - 1] {
             let Some(digit) = (c as char).to_digit(16) else {
@@ -992,10 +1007,9 @@ fn string_bytes(raw: &[u8]) -> Vec<u8> {
             }
         }
         out.extend(high.map(|h| h << 4));
-        return out;
+        return;
     }
     let inner = &raw[1..raw.len() - 1];
-    let mut out = Vec::with_capacity(inner.len());
     let mut i = 0;
     while i < inner.len() {
         let c = inner[i];
@@ -1035,7 +1049,6 @@ fn string_bytes(raw: &[u8]) -> Vec<u8> {
             other => out.push(other),
         }
     }
-    out
 }
 
 #[cfg(test)]
