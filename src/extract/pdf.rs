@@ -25,6 +25,7 @@ mod page_tree;
 mod prepare;
 mod repair;
 mod sanitise;
+mod tounicode;
 mod type1;
 
 /// One glyph as drawn: position in points from the page's top-left corner.
@@ -241,6 +242,7 @@ fn glyphs(
     notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
     forms::run(&mut doc, &pages);
     type1::read_programs(&mut doc);
+    tounicode::compact(&mut doc);
     expand_cid_width_ranges(&mut doc);
     let font_notes = fonts::run(&mut doc, &pages);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
@@ -749,14 +751,17 @@ mod tests {
     }
 
     /// Reading runs of pages as one gives exactly the glyphs of reading
-    /// page by page, on the PDFs of both producers (LibreOffice: TrueType
-    /// fonts; Chromium: CID fonts).
+    /// page by page, on the PDFs of four producers (LibreOffice: TrueType
+    /// fonts; Chromium: CID fonts; Typst: font names that differ from page
+    /// to page; LaTeX: Type 1 fonts).
     #[test]
     fn merged_pages_give_the_same_glyphs() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for file in [
             "inputs/frihet-status-2023.pdf",
             "tests/fixtures/frihet-status-2023-chromium.pdf",
+            "tests/fixtures/producers/frihet-2023-typst.pdf",
+            "tests/fixtures/producers/frihet-2023-latex.pdf",
             "tests/fixtures/bad/not-a-report.pdf",
         ] {
             let path = root.join(file);

@@ -14,6 +14,12 @@
 //! than [`MAX_OPERATORS`] instructions is refused, graphics states nested
 //! deeper than [`MAX_DEPTH`] are flattened (pdf-extract copies its whole
 //! state on every `q`: 5 MB of `q ` took 2.9 GB).
+//!
+//! The PDF library's parser checks the result only where this lexer might
+//! read a token differently from it (see [`Lexer::vouched`]): that check
+//! cost as much as pdf-extract's own reading of the page. Hex strings are
+//! written as literal strings, which the library reads several times
+//! faster.
 
 use super::prepare::deref;
 use pdf_extract::content::Content;
@@ -30,6 +36,10 @@ pub const MAX_DEPTH: usize = 256;
 
 /// Deepest nesting of arrays and dictionaries inside one operand.
 const MAX_NESTING: usize = 32;
+
+/// Deepest nesting of parentheses in a literal string that the PDF library
+/// is sure to read (it gives up at 100).
+const MAX_PARENS: usize = 64;
 
 /// What cleaning one content stream gave.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -79,26 +89,60 @@ pub fn clean(
     content: &[u8],
     resources: Option<&Dictionary>,
 ) -> Result<Cleaned, Refusal> {
-    let mut out = Cleaned {
-        bytes: Vec::with_capacity(content.len() + content.len() / 8),
-        ..Cleaned::default()
+    let mut lexed = lex(doc, content, resources)?;
+    // The PDF library must read every kept instruction; where this lexer
+    // and its parser disagree, the instructions it refuses are dropped one
+    // by one rather than letting it stop there. Its parse costs as much as
+    // pdf-extract's own reading of the page, so it is skipped when every
+    // token is of a form both read alike.
+    if lexed.vouched {
+        return Ok(lexed.out);
+    }
+    let (bytes, dropped) = verified(&lexed.out.bytes, lexed.kept);
+    if let Some(bytes) = bytes {
+        lexed.out.bytes = bytes;
+        lexed.out.skipped += dropped;
+    }
+    Ok(lexed.out)
+}
+
+/// A content stream as this lexer reads it, before the PDF library's check.
+struct Lexed {
+    out: Cleaned,
+    /// Instructions kept.
+    kept: usize,
+    /// Whether the PDF library is sure to read every kept instruction as
+    /// this lexer does (see [`Lexer::vouched`]).
+    vouched: bool,
+}
+
+/// Reads the instructions of a content stream, keeping the sound ones.
+fn lex(doc: &Document, content: &[u8], resources: Option<&Dictionary>) -> Result<Lexed, Refusal> {
+    let mut lexed = Lexed {
+        out: Cleaned {
+            bytes: Vec::with_capacity(content.len() + content.len() / 8),
+            ..Cleaned::default()
+        },
+        kept: 0,
+        vouched: true,
     };
+    let out = &mut lexed.out;
     let mut lexer = Lexer { b: content, at: 0 };
     let mut operands: Vec<Operand> = Vec::new();
     let mut operators = 0usize;
     let mut depth = Depth::default();
     let mut fonts = Fonts::default();
-    let mut kept = 0usize;
     while let Some(token) = lexer.next() {
         match token {
             Token::Operand(operand) => operands.push(operand),
             Token::Bad => out.skipped += 1,
             Token::InlineImage(start, end) => {
+                lexed.vouched = false;
                 operators += 1;
                 operands.clear();
                 out.bytes.extend_from_slice(&content[start..end]);
                 out.bytes.push(b'\n');
-                kept += 1;
+                lexed.kept += 1;
             }
             Token::Operator(start, end) => {
                 operators += 1;
@@ -109,13 +153,8 @@ pub fn clean(
                 match verdict(doc, content, op, &mut operands, resources, &mut depth) {
                     Verdict::Keep => {
                         out.foreign += fonts.follow(doc, content, op, &operands, resources);
-                        for o in &operands {
-                            out.bytes.extend_from_slice(&content[o.start..o.end]);
-                            out.bytes.push(b' ');
-                        }
-                        out.bytes.extend_from_slice(op);
-                        out.bytes.push(b'\n');
-                        kept += 1;
+                        lexed.vouched &= lexer.write(&mut out.bytes, &operands, op);
+                        lexed.kept += 1;
                     }
                     Verdict::Damaged => out.skipped += 1,
                     Verdict::Missing => out.missing += 1,
@@ -128,15 +167,7 @@ pub fn clean(
     // Operands no instruction takes are dropped too (pdftotext ignores
     // them); they are damage only when something was there.
     out.skipped += usize::from(!operands.is_empty());
-    // The PDF library must read every kept instruction; where this lexer
-    // and its parser disagree, the instructions it refuses are dropped one
-    // by one rather than letting it stop there.
-    let (bytes, dropped) = verified(&out.bytes, kept);
-    if let Some(bytes) = bytes {
-        out.bytes = bytes;
-        out.skipped += dropped;
-    }
-    Ok(out)
+    Ok(lexed)
 }
 
 /// Bytes of instructions the PDF library parses at a time in
@@ -557,6 +588,189 @@ impl Lexer<'_> {
     }
 }
 
+/// Whether the PDF library might read an instruction name other than as
+/// one instruction: it takes a leading `BI` for an inline image, and a
+/// leading `null`, `true` or `false` for an operand.
+fn risky_operator(op: &[u8]) -> bool {
+    [&b"BI"[..], b"null", b"true", b"false"]
+        .iter()
+        .any(|p| op.starts_with(p))
+}
+
+/// How deeply the parentheses of a literal string nest (`\` escaping one
+/// byte, as in [`Lexer::literal`]).
+fn paren_depth(raw: &[u8]) -> usize {
+    let (mut depth, mut most, mut i) = (0usize, 0usize, 0);
+    while let Some(&c) = raw.get(i) {
+        match c {
+            b'\\' => i += 1,
+            b'(' => {
+                depth += 1;
+                most = most.max(depth);
+            }
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    most
+}
+
+/// Writes one byte of a literal string, escaped so that the PDF library
+/// reads it back as that byte and the string stays on one line.
+fn push_literal_byte(out: &mut Vec<u8>, c: u8) {
+    match c {
+        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', c]),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        _ => out.push(c),
+    }
+}
+
+/// Writes the hex string `raw` (`<` … `>`) as a literal string of the
+/// same bytes: digits in pairs, white space ignored, an odd last digit
+/// padded with 0, as the PDF library reads it.
+fn write_hex_as_literal(out: &mut Vec<u8>, raw: &[u8]) {
+    out.push(b'(');
+    let mut high: Option<u8> = None;
+    for &c in &raw[1..raw.len() - 1] {
+        let Some(digit) = (c as char).to_digit(16) else {
+            continue;
+        };
+        match high.take() {
+            None => high = Some(digit as u8),
+            Some(h) => push_literal_byte(out, h << 4 | digit as u8),
+        }
+    }
+    if let Some(h) = high {
+        push_literal_byte(out, h << 4);
+    }
+    out.push(b')');
+}
+
+impl Lexer<'_> {
+    /// Writes one instruction on a line of its own; gives whether it is
+    /// vouched for (see [`Lexer::rewrite`]). Operands not vouched for are
+    /// copied as they are.
+    fn write(&self, out: &mut Vec<u8>, operands: &[Operand], op: &[u8]) -> bool {
+        let mut sure = !risky_operator(op);
+        for o in operands {
+            let raw = &self.b[o.start..o.end];
+            let mark = out.len();
+            if !self.rewrite(out, o.start, o.end, o.kind, 0) {
+                sure = false;
+                out.truncate(mark);
+                out.extend_from_slice(raw);
+            }
+            out.push(b' ');
+        }
+        out.extend_from_slice(op);
+        out.push(b'\n');
+        sure
+    }
+
+    /// Writes the operand at `start..end` (of the `kind` this lexer gave
+    /// it) on one line, hex strings as literal strings (the PDF library
+    /// reads the same bytes from either, a literal string several times
+    /// faster; Chromium writes every glyph as a hex string). Gives whether the PDF
+    /// library is sure to read it exactly as this lexer does, so that its
+    /// check may be skipped: names without `#` escapes (it ends a name at
+    /// a bad one), strings nesting at most [`MAX_PARENS`] parentheses,
+    /// dictionaries of name keys, and arrays and dictionaries of such.
+    fn rewrite(
+        &self,
+        out: &mut Vec<u8>,
+        start: usize,
+        end: usize,
+        kind: Kind,
+        nesting: usize,
+    ) -> bool {
+        let raw = &self.b[start..end];
+        match kind {
+            Kind::Text if raw[0] == b'<' => {
+                write_hex_as_literal(out, raw);
+                true
+            }
+            Kind::Array => {
+                out.push(b'[');
+                let mut first = true;
+                let sure = self.each_element(start + 1, end - 1, nesting, |s, e, k| {
+                    if !std::mem::take(&mut first) {
+                        out.push(b' ');
+                    }
+                    self.rewrite(out, s, e, k, nesting + 1)
+                });
+                out.push(b']');
+                sure
+            }
+            Kind::Other if raw.starts_with(b"<<") => {
+                out.extend_from_slice(b"<<");
+                let mut key = true;
+                let sure = self.each_element(start + 2, end - 2, nesting, |s, e, k| {
+                    out.push(b' ');
+                    let is_key = key;
+                    key = !key;
+                    (k == Kind::Name || !is_key) && self.rewrite(out, s, e, k, nesting + 1)
+                });
+                out.extend_from_slice(b" >>");
+                // A key without a value: the library refuses the dictionary.
+                sure && key
+            }
+            // A line break inside a string would break the one instruction
+            // per line that the check counts by (and drop the instruction).
+            Kind::Text if raw.iter().any(|&c| c == b'\n' || c == b'\r') => {
+                let mut bytes = Vec::new();
+                string_bytes_into(raw, &mut bytes);
+                out.push(b'(');
+                for c in bytes {
+                    push_literal_byte(out, c);
+                }
+                out.push(b')');
+                paren_depth(raw) <= MAX_PARENS
+            }
+            _ => {
+                out.extend_from_slice(raw);
+                match kind {
+                    Kind::Name => !raw.contains(&b'#'),
+                    Kind::Text => paren_depth(raw) <= MAX_PARENS,
+                    // Numbers; true, false, null.
+                    _ => true,
+                }
+            }
+        }
+    }
+
+    /// Calls `f` with the span and kind of each element of an array or
+    /// dictionary whose elements run from `from` to its closing bracket at
+    /// `close`, while it gives true; gives whether every element parsed
+    /// and `f` gave true for each.
+    fn each_element(
+        &self,
+        from: usize,
+        close: usize,
+        nesting: usize,
+        mut f: impl FnMut(usize, usize, Kind) -> bool,
+    ) -> bool {
+        let mut inner = Lexer {
+            b: self.b,
+            at: from,
+        };
+        loop {
+            inner.skip_space();
+            if inner.at >= close {
+                return inner.at == close;
+            }
+            let Some((end, kind)) = inner.object(inner.at, nesting + 1) else {
+                return false;
+            };
+            if !f(inner.at, end, kind) {
+                return false;
+            }
+            inner.at = end;
+        }
+    }
+}
+
 /// What the current font has glyphs for, to count characters shown in a
 /// font that lacks them.
 #[derive(Default)]
@@ -564,14 +778,17 @@ struct Fonts {
     /// Coverage of each font name met so far.
     known: std::collections::HashMap<Vec<u8>, std::rc::Rc<Coverage>>,
     current: Option<std::rc::Rc<Coverage>>,
+    /// The bytes of the string being counted (kept to spare allocations).
+    buffer: Vec<u8>,
 }
 
 /// The character codes a font has widths for.
 enum Coverage {
     /// A simple font: one byte per code, widths from `first`.
     Simple { first: u32, widths: Vec<bool> },
-    /// A composite font with two-byte codes (Identity-H) and these CIDs.
-    Composite(std::collections::HashSet<u32>),
+    /// A composite font with two-byte codes (Identity-H) and these CIDs,
+    /// one bit each.
+    Composite(Vec<u64>),
     /// Cannot tell (a standard font, another encoding): nothing counted.
     Unknown,
 }
@@ -590,11 +807,14 @@ impl Fonts {
         match op {
             b"Tf" => {
                 let name = name_bytes(&content[operands[0].start + 1..operands[0].end]);
-                let coverage = self
-                    .known
-                    .entry(name.clone())
-                    .or_insert_with(|| std::rc::Rc::new(coverage(doc, resources, &name)))
-                    .clone();
+                let coverage = match self.known.get(&name) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let new = std::rc::Rc::new(coverage(doc, resources, &name));
+                        self.known.insert(name, new.clone());
+                        new
+                    }
+                };
                 self.current = Some(coverage);
                 0
             }
@@ -605,10 +825,12 @@ impl Fonts {
                 let Some(text) = operands.last() else {
                     return 0;
                 };
-                strings(content, text)
-                    .iter()
-                    .map(|s| coverage.missing(s))
-                    .sum()
+                let mut missing = 0;
+                for_each_string(content, text, |raw| {
+                    string_bytes_into(raw, &mut self.buffer);
+                    missing += coverage.missing(&self.buffer);
+                });
+                missing
             }
             _ => 0,
         }
@@ -628,8 +850,8 @@ impl Coverage {
             Coverage::Composite(cids) => bytes
                 .chunks(2)
                 .filter(|pair| {
-                    let cid = pair.iter().fold(0u32, |n, &b| n << 8 | b as u32);
-                    !cids.contains(&cid)
+                    let cid = pair.iter().fold(0usize, |n, &b| n << 8 | b as usize);
+                    cids[cid / 64] & 1 << (cid % 64) == 0
                 })
                 .count(),
             Coverage::Unknown => 0,
@@ -671,7 +893,14 @@ fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Cove
             Some(Object::Stream(map)) if identity && descendant.is_some() => {
                 let mut budget = super::sanitise::Budget(16 * 1024 * 1024);
                 match super::sanitise::unpack(map, &mut budget) {
-                    Ok((bytes, false)) => Coverage::Composite(mapped_codes(&bytes)),
+                    Ok((bytes, false)) => {
+                        // Two-byte codes: no CID past 0xFFFF is ever asked.
+                        let mut bits = vec![0u64; 0x1_0000 / 64];
+                        for cid in mapped_codes(&bytes).into_iter().filter(|&c| c <= 0xFFFF) {
+                            bits[cid as usize / 64] |= 1 << (cid % 64);
+                        }
+                        Coverage::Composite(bits)
+                    }
                     _ => Coverage::Unknown,
                 }
             }
@@ -743,14 +972,14 @@ fn cmap_tokens(section: &str) -> Vec<&str> {
     out
 }
 
-/// The strings of a text operand: a string, or the strings of an array.
-fn strings(content: &[u8], operand: &Operand) -> Vec<Vec<u8>> {
+/// Calls `f` with each string of a text operand: the string, or the
+/// strings of an array.
+fn for_each_string(content: &[u8], operand: &Operand, mut f: impl FnMut(&[u8])) {
     match operand.kind {
-        Kind::Text => vec![string_bytes(&content[operand.start..operand.end])],
+        Kind::Text => f(&content[operand.start..operand.end]),
         Kind::Array => {
             let lexer = Lexer { b: content, at: 0 };
             let mut at = operand.start + 1;
-            let mut out = Vec::new();
             while at < operand.end - 1 {
                 let mut inner = Lexer { b: content, at };
                 inner.skip_space();
@@ -762,31 +991,34 @@ fn strings(content: &[u8], operand: &Operand) -> Vec<Vec<u8>> {
                     break;
                 };
                 if kind == Kind::Text {
-                    out.push(string_bytes(&content[at..end]));
+                    f(&content[at..end]);
                 }
                 at = end;
             }
-            out
         }
-        _ => Vec::new(),
+        _ => {}
     }
 }
 
-/// The bytes of a literal `( … )` or hex `< … >` string.
-fn string_bytes(raw: &[u8]) -> Vec<u8> {
+/// The bytes of a literal `( … )` or hex `< … >` string, into `out`
+/// (emptied first).
+fn string_bytes_into(raw: &[u8], out: &mut Vec<u8>) {
+    out.clear();
     if raw.first() == Some(&b'<') {
-        let digits: Vec<u8> = raw[1..raw.len() - 1]
-            .iter()
-            .filter(|c| c.is_ascii_hexdigit())
-            .map(|&c| (c as char).to_digit(16).unwrap_or(0) as u8)
-            .collect();
-        return digits
-            .chunks(2)
-            .map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0))
-            .collect();
+        let mut high: Option<u8> = None;
+        for &c in &raw[1..raw.len() - 1] {
+            let Some(digit) = (c as char).to_digit(16) else {
+                continue;
+            };
+            match high.take() {
+                None => high = Some(digit as u8),
+                Some(h) => out.push(h << 4 | digit as u8),
+            }
+        }
+        out.extend(high.map(|h| h << 4));
+        return;
     }
     let inner = &raw[1..raw.len() - 1];
-    let mut out = Vec::with_capacity(inner.len());
     let mut i = 0;
     while i < inner.len() {
         let c = inner[i];
@@ -826,7 +1058,6 @@ fn string_bytes(raw: &[u8]) -> Vec<u8> {
             other => out.push(other),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -888,6 +1119,95 @@ mod tests {
         let before = Content::decode(content).unwrap().operations.len();
         let after = Content::decode_strict(&c.bytes).unwrap().operations.len();
         assert_eq!(before, after);
+    }
+
+    #[test]
+    fn hex_strings_are_written_as_literal_strings() {
+        let c = cleaned(b"BT <00410042> Tj [<0028> -5 (x) < 5C 0D 0A 29 >] TJ ET");
+        assert_eq!(
+            c.bytes,
+            b"BT\n(\0A\0B) Tj\n[(\0\\() -5 (x) (\\\\\\r\\n\\))] TJ\nET\n"
+        );
+        let ops = Content::decode_strict(&c.bytes).unwrap().operations;
+        assert_eq!(ops[1].operands[0].as_str().unwrap(), b"\0A\0B");
+        let array = ops[2].operands[0].as_array().unwrap();
+        assert_eq!(array[0].as_str().unwrap(), b"\0(");
+        assert_eq!(array[3].as_str().unwrap(), b"\\\r\n)");
+    }
+
+    fn vouched(content: &[u8]) -> bool {
+        lex(&Document::new(), content, None).unwrap().vouched
+    }
+
+    #[test]
+    fn operands_spanning_lines_are_kept_on_one_line() {
+        // Quartz breaks TJ arrays across lines; the check counts one
+        // instruction per line and used to drop them.
+        let c = cleaned(b"BT [ (B) 74\n(C) ] TJ (a\r\nb\\\nc) Tj [ 4 % gap\n 4 ] 0 d ET");
+        assert_eq!(c.skipped, 0);
+        assert_eq!(
+            c.bytes,
+            b"BT\n[(B) 74 (C)] TJ\n(a\\r\\nbc) Tj\n[4 4] 0 d\nET\n"
+        );
+        let ops = Content::decode_strict(&c.bytes).unwrap().operations;
+        assert_eq!(ops[2].operands[0].as_str().unwrap(), b"a\r\nbc");
+        assert!(vouched(b"[(a)\n(b)] TJ (a\rb) Tj"));
+    }
+
+    #[test]
+    fn only_what_the_library_reads_alike_goes_unchecked() {
+        assert!(vouched(
+            b"q 1 0 0 1 0 0 cm /P <</MCID 3 /A [1 (x)]>> BDC BT /F1 9 Tf (a(b)c) Tj [(A) -2 <41>] TJ ET Q"
+        ));
+        for risky in [
+            &b"/F#zz 1 Tf"[..],
+            b"BIX",
+            b"nullify",
+            b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI",
+            b"/P << /A >> BDC",
+            b"/P << 1 2 >> BDC",
+        ] {
+            assert!(!vouched(risky), "{}", String::from_utf8_lossy(risky));
+        }
+        let mut deep = b"(".repeat(MAX_PARENS + 1);
+        deep.extend(b")".repeat(MAX_PARENS + 1));
+        deep.extend(b" Tj");
+        assert!(!vouched(&deep));
+    }
+
+    /// On every page of the committed PDFs, content this lexer vouches for
+    /// is read whole by the PDF library, as its check would have found.
+    #[test]
+    fn vouched_content_passes_the_check() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<std::path::PathBuf> = [
+            "inputs",
+            "tests/fixtures",
+            "tests/fixtures/producers",
+            "tests/genre",
+        ]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+        files.sort();
+        let mut pages = 0;
+        for path in files {
+            let Ok(doc) = Document::load(&path) else {
+                continue;
+            };
+            for (_, id) in doc.get_pages() {
+                let content = doc.get_page_content(id).unwrap_or_default();
+                let lexed = lex(&doc, &content, None).unwrap();
+                if lexed.vouched {
+                    pages += 1;
+                    let checked = verified(&lexed.out.bytes, lexed.kept);
+                    assert_eq!(checked, (None, 0), "{}", path.display());
+                }
+            }
+        }
+        assert!(pages >= 250, "{pages}");
     }
 
     #[test]

@@ -13,7 +13,10 @@
 //! a form gives exactly the glyphs the page gives, while the font cache
 //! lives on across the run. That holds only when every page of the run
 //! maps each font name to the same font object, has the same MediaBox and
-//! draws no forms of its own; other pages are read alone.
+//! draws no forms of its own; other pages are read alone. Where some name
+//! means different fonts on different pages (Typst names fonts `/f0`,
+//! `/f1` in the order each page first uses them), each page's fonts are
+//! renamed after their objects, in its resources and its `Tf` lines.
 
 use std::collections::HashMap;
 
@@ -68,15 +71,29 @@ pub fn run(
             Some(doc.get_page_content(f.id).unwrap_or_default())
         })
     };
-    for (f, content) in facts.iter_mut().zip(&contents) {
+    // Renaming costs a copy of every page; most producers never need it.
+    let rename = names_conflict(&facts);
+    for (f, content) in facts.iter_mut().zip(contents.iter_mut()) {
         f.weight = content.as_ref().map_or(0, Vec::len) + 1;
+        if !rename {
+            continue;
+        }
+        let renamed = match (&f.fonts, content.as_deref()) {
+            (Some(fonts), Some(bytes)) => rename_fonts(bytes, fonts),
+            _ => None,
+        };
+        match renamed {
+            Some(renamed) => *content = Some(renamed),
+            None => f.fonts = None,
+        }
     }
     let mut plan: Vec<Vec<(usize, usize)>> = Vec::new();
     for share in balance(&facts, workers) {
         let mut runs = Vec::new();
         let mut start = share.start;
         while start < share.end {
-            let end = run_end(&facts, start, share.end.min(start + max_run.max(1)));
+            let limit = share.end.min(start + max_run.max(1));
+            let end = run_end(&facts, start, limit, rename);
             runs.push((start, end));
             start = end;
         }
@@ -93,7 +110,10 @@ pub fn run(
                 facts[start].id
             } else {
                 let run: Vec<Stream> = (start..end)
-                    .map(|i| form_of(doc, &facts[i], contents[i].take().unwrap_or_default()))
+                    .map(|i| {
+                        let content = contents[i].take().unwrap_or_default();
+                        form_of(doc, &facts[i], content, rename)
+                    })
                     .collect();
                 synthetic_page(doc, run, &facts[start].media_box, root)
             };
@@ -184,9 +204,24 @@ fn balance(facts: &[PageFacts], workers: usize) -> Vec<std::ops::Range<usize>> {
     shares
 }
 
-/// The end of the run starting at `start`: pages that agree on the
-/// MediaBox and on what every font name means.
-fn run_end(facts: &[PageFacts], start: usize, limit: usize) -> usize {
+/// Whether some font name means different fonts on different pages (as
+/// Typst names fonts `/f0`, `/f1` in the order each page first uses them).
+fn names_conflict(facts: &[PageFacts]) -> bool {
+    let mut seen: HashMap<&[u8], ObjectId> = HashMap::new();
+    for fonts in facts.iter().filter_map(|f| f.fonts.as_ref()) {
+        for (name, &id) in fonts {
+            if *seen.entry(name).or_insert(id) != id {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The end of the run starting at `start`: pages that can share fonts,
+/// with the same MediaBox, and (unless fonts are renamed) agreeing on what
+/// every font name means.
+fn run_end(facts: &[PageFacts], start: usize, limit: usize, renamed: bool) -> usize {
     let Some(mut fonts) = facts[start].fonts.clone() else {
         return start + 1;
     };
@@ -196,17 +231,56 @@ fn run_end(facts: &[PageFacts], start: usize, limit: usize) -> usize {
         let Some(next_fonts) = &next.fonts else {
             break;
         };
-        if next.media_box != facts[start].media_box
-            || next_fonts
+        let clash = || {
+            next_fonts
                 .iter()
                 .any(|(name, id)| fonts.get(name).is_some_and(|known| known != id))
-        {
+        };
+        if next.media_box != facts[start].media_box || (!renamed && clash()) {
             break;
         }
         fonts.extend(next_fonts.iter().map(|(n, id)| (n.clone(), *id)));
         end += 1;
     }
     end
+}
+
+/// The name a font object goes by in a run.
+fn font_name(id: ObjectId) -> Vec<u8> {
+    format!("T{}_{}", id.0, id.1).into_bytes()
+}
+
+/// Cleaned page content (one instruction per line, see
+/// [`super::content`]) with each `Tf` naming its font by [`font_name`];
+/// `None` when some `Tf` is not of the plain form `/name size Tf` with a
+/// font of `fonts`, or the page has an inline image (whose data may hold
+/// line breaks).
+fn rename_fonts(content: &[u8], fonts: &HashMap<Vec<u8>, ObjectId>) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(content.len() + content.len() / 16);
+    for line in content.split_inclusive(|&b| b == b'\n') {
+        if line.starts_with(b"BI") {
+            return None;
+        }
+        let bare = line.strip_suffix(b"\n").unwrap_or(line);
+        let Some(operands) = bare.strip_suffix(b" Tf") else {
+            out.extend_from_slice(line);
+            continue;
+        };
+        let mut parts = operands.split(|&b| b == b' ');
+        let (Some(name), Some(size), None) = (parts.next(), parts.next(), parts.next()) else {
+            return None;
+        };
+        let name = name.strip_prefix(b"/")?;
+        if name.contains(&b'#') {
+            return None;
+        }
+        out.push(b'/');
+        out.extend(font_name(*fonts.get(name)?));
+        out.push(b' ');
+        out.extend_from_slice(size);
+        out.extend_from_slice(b" Tf\n");
+    }
+    Some(out)
 }
 
 /// A page that draws the forms one after another, with [`MARK`] between
@@ -245,9 +319,10 @@ fn synthetic_page(
 }
 
 /// The page as a form XObject: the bytes pdf-extract would read for the
-/// page (unpacked and joined as lopdf joins them) and the page's
-/// resources.
-fn form_of(doc: &Document, page: &PageFacts, content: Vec<u8>) -> Stream {
+/// page (unpacked and joined as lopdf joins them, fonts `renamed` by
+/// [`rename_fonts`] or not) and the page's resources, with its fonts so
+/// renamed.
+fn form_of(doc: &Document, page: &PageFacts, content: Vec<u8>, renamed: bool) -> Stream {
     let mut form = Stream::new(Dictionary::new(), content);
     form.dict.set("Type", Object::Name(b"XObject".to_vec()));
     form.dict.set("Subtype", Object::Name(b"Form".to_vec()));
@@ -255,9 +330,25 @@ fn form_of(doc: &Document, page: &PageFacts, content: Vec<u8>) -> Stream {
     let resources = doc
         .get_dictionary(page.id)
         .ok()
-        .and_then(|p| p.get(b"Resources").ok())
+        .and_then(|p| p.get(b"Resources").ok());
+    if !renamed {
+        let resources = resources.cloned();
+        form.dict.set(
+            "Resources",
+            resources.unwrap_or_else(|| Dictionary::new().into()),
+        );
+        return form;
+    }
+    let mut resources = resources
+        .and_then(|r| deref(doc, r))
+        .and_then(|r| r.as_dict().ok())
         .cloned()
-        .unwrap_or_else(|| Object::Dictionary(Dictionary::new()));
+        .unwrap_or_default();
+    let fonts = page.fonts.iter().flatten();
+    resources.set(
+        "Font",
+        Dictionary::from_iter(fonts.map(|(_, &id)| (font_name(id), Object::Reference(id)))),
+    );
     form.dict.set("Resources", resources);
     form
 }
@@ -276,6 +367,21 @@ mod tests {
     }
 
     #[test]
+    fn fonts_are_renamed_after_their_objects() {
+        let fonts: HashMap<Vec<u8>, ObjectId> =
+            [(b"f0".to_vec(), (241, 0)), (b"f1".to_vec(), (7, 2))].into();
+        let content = b"BT\n/f0 25 Tf\n(a) Tj\n/f1 9.5 Tf\n[(Tf)] TJ\nET\n";
+        assert_eq!(
+            rename_fonts(content, &fonts).unwrap(),
+            b"BT\n/T241_0 25 Tf\n(a) Tj\n/T7_2 9.5 Tf\n[(Tf)] TJ\nET\n"
+        );
+        // A font the page lacks, an escaped name, an inline image.
+        for content in [&b"/f9 1 Tf\n"[..], b"/f#30 1 Tf\n", b"BI /W 1 ID \n EI\n"] {
+            assert_eq!(rename_fonts(content, &fonts), None);
+        }
+    }
+
+    #[test]
     fn shares_balance_content_size() {
         let facts: Vec<PageFacts> = [10, 10, 10, 10, 40].into_iter().map(fact).collect();
         assert_eq!(balance(&facts, 2), vec![0..4, 4..5]);
@@ -286,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn runs_stop_where_a_font_name_changes_meaning() {
+    fn runs_stop_where_a_font_name_changes_meaning_unless_renamed() {
         let with = |pairs: &[(&str, u32)]| {
             let mut f = fact(1);
             f.fonts = Some(
@@ -303,10 +409,14 @@ mod tests {
             with(&[("F2", 11)]),
             with(&[("F2", 12)]),
         ];
-        assert_eq!(run_end(&facts, 0, 4), 3);
-        assert_eq!(run_end(&facts, 3, 4), 4);
+        assert!(names_conflict(&facts));
+        assert!(!names_conflict(&facts[..3]));
+        assert_eq!(run_end(&facts, 0, 4, false), 3);
+        assert_eq!(run_end(&facts, 3, 4, false), 4);
+        // Fonts renamed after their objects: a name may change meaning.
+        assert_eq!(run_end(&facts, 0, 4, true), 4);
         let mut alone = fact(1);
         alone.fonts = None;
-        assert_eq!(run_end(&[alone, fact(1)], 0, 2), 1);
+        assert_eq!(run_end(&[alone, fact(1)], 0, 2, true), 1);
     }
 }

@@ -13,6 +13,9 @@
 //! - image XObjects are emptied: pdf-extract runs the bytes of whatever
 //!   `Do` draws as a content stream, which for an image is slow and
 //!   meaningless;
+//! - ICC colour profiles are emptied: pdf-extract unpacks a profile each
+//!   time a page sets its colour space, and copies it on every `q`, for a
+//!   value nothing here reads (a third of the work on a Typst report);
 //! - page and form content is unpacked once and cleaned of damage
 //!   ([`super::sanitise`]), so one bad token no longer ends a page unseen;
 //! - a compressed stream that would unpack to an absurd size (a
@@ -42,6 +45,7 @@ const LETTER: [i64; 4] = [0, 0, 612, 792];
 pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<Vec<String>, String> {
     pin_inherited(doc, pages);
     empty_images(doc);
+    empty_colour_profiles(doc);
     let mut budget = Budget::default();
     let warnings = sanitise::run(doc, pages, &mut budget)?;
     check_inflation(doc, &mut budget)?;
@@ -149,6 +153,59 @@ fn empty_images(doc: &mut Document) {
         {
             stream.set_plain_content(Vec::new());
         }
+    }
+}
+
+/// Empties every stream some colour space names as its ICC profile
+/// (`[/ICCBased 5 0 R]`, also as the base of `/Indexed` or the alternate of
+/// `/Separation`, inline or in its own object). pdf-extract hands the
+/// profile's bytes to the output device with each fill, and the collector
+/// ignores colour, so the text read stays the same.
+fn empty_colour_profiles(doc: &mut Document) {
+    let mut profiles = HashSet::new();
+    for object in doc.objects.values() {
+        collect_profiles(object, 0, &mut profiles);
+    }
+    for id in profiles {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id)
+            // Every ICC profile stream says how many components it has.
+            && stream.dict.has(b"N")
+            && !is_image(&stream.dict)
+        {
+            stream.set_plain_content(Vec::new());
+        }
+    }
+}
+
+/// Deepest nesting of arrays and dictionaries searched for profiles.
+const MAX_PROFILE_DEPTH: usize = 16;
+
+fn collect_profiles(object: &Object, depth: usize, out: &mut HashSet<ObjectId>) {
+    if depth > MAX_PROFILE_DEPTH {
+        return;
+    }
+    match object {
+        Object::Array(items) => {
+            if let [Object::Name(name), Object::Reference(id), ..] = items.as_slice()
+                && name == b"ICCBased"
+            {
+                out.insert(*id);
+            }
+            for item in items {
+                collect_profiles(item, depth + 1, out);
+            }
+        }
+        Object::Dictionary(dict) => {
+            for (_, value) in dict.iter() {
+                collect_profiles(value, depth + 1, out);
+            }
+        }
+        Object::Stream(stream) => {
+            for (_, value) in stream.dict.iter() {
+                collect_profiles(value, depth + 1, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -375,6 +432,43 @@ mod tests {
             result,
             Err("page 1: a drawing on it includes itself".into())
         );
+    }
+
+    #[test]
+    fn colour_profiles_are_emptied_and_nothing_else() {
+        let mut doc = Document::with_version("1.5");
+        let stream = |dict: Dictionary| Object::Stream(Stream::new(dict, b"profile".to_vec()));
+        doc.objects.insert((5, 0), stream(dictionary! {"N" => 3}));
+        doc.objects.insert((6, 0), stream(dictionary! {"N" => 1}));
+        // A stream without /N is no profile, whatever names it.
+        doc.objects.insert((7, 0), stream(Dictionary::new()));
+        doc.objects.insert((8, 0), stream(dictionary! {"N" => 3}));
+        let icc = |id: u32| Object::Array(vec!["ICCBased".into(), Object::Reference((id, 0))]);
+        let separation = Object::Array(vec![
+            "Separation".into(),
+            "Spot".into(),
+            icc(6),
+            Object::Reference((9, 0)),
+        ]);
+        doc.objects.insert(
+            (3, 0),
+            Object::Dictionary(dictionary! {"ColorSpace" => dictionary! {
+                "CS0" => icc(5), "CS1" => separation, "CS2" => icc(7),
+            }}),
+        );
+        empty_colour_profiles(&mut doc);
+        let content = |id: u32| {
+            doc.get_object((id, 0))
+                .unwrap()
+                .as_stream()
+                .unwrap()
+                .content
+                .clone()
+        };
+        assert_eq!(content(5), b"");
+        assert_eq!(content(6), b"");
+        assert_eq!(content(7), b"profile");
+        assert_eq!(content(8), b"profile");
     }
 
     #[test]
