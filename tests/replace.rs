@@ -76,7 +76,7 @@ fn leftovers(dir: &Path) -> Vec<String> {
 }
 
 /// The files of a report's folder, as the output contract lists them.
-const REPORT_FILES: [&str; 12] = [
+pub const REPORT_FILES: [&str; 12] = [
     "commitments.csv",
     "departments.csv",
     "findings.csv",

@@ -216,15 +216,7 @@ fn rename_exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::render::output::tests::names;
 
     /// A folder `out/2023` holding `old.csv` and `both.csv` (generation 1).
     fn old_set() -> (tempfile::TempDir, PathBuf) {

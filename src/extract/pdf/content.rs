@@ -632,6 +632,14 @@ fn push_literal_byte(out: &mut Vec<u8>, c: u8) {
 /// padded with 0, as the PDF library reads it.
 fn write_hex_as_literal(out: &mut Vec<u8>, raw: &[u8]) {
     out.push(b'(');
+    hex_bytes(raw, |b| push_literal_byte(out, b));
+    out.push(b')');
+}
+
+/// The bytes of the hex string `raw` (`<` … `>`), each to `emit`, as the
+/// PDF library reads them: digits in pairs, anything else skipped, an odd
+/// last digit padded with 0.
+fn hex_bytes(raw: &[u8], mut emit: impl FnMut(u8)) {
     let mut high: Option<u8> = None;
     for &c in &raw[1..raw.len() - 1] {
         let Some(digit) = (c as char).to_digit(16) else {
@@ -639,13 +647,12 @@ fn write_hex_as_literal(out: &mut Vec<u8>, raw: &[u8]) {
         };
         match high.take() {
             None => high = Some(digit as u8),
-            Some(h) => push_literal_byte(out, h << 4 | digit as u8),
+            Some(h) => emit(h << 4 | digit as u8),
         }
     }
     if let Some(h) = high {
-        push_literal_byte(out, h << 4);
+        emit(h << 4);
     }
-    out.push(b')');
 }
 
 impl Lexer<'_> {
@@ -1005,17 +1012,7 @@ fn for_each_string(content: &[u8], operand: &Operand, mut f: impl FnMut(&[u8])) 
 fn string_bytes_into(raw: &[u8], out: &mut Vec<u8>) {
     out.clear();
     if raw.first() == Some(&b'<') {
-        let mut high: Option<u8> = None;
-        for &c in &raw[1..raw.len() - 1] {
-            let Some(digit) = (c as char).to_digit(16) else {
-                continue;
-            };
-            match high.take() {
-                None => high = Some(digit as u8),
-                Some(h) => out.push(h << 4 | digit as u8),
-            }
-        }
-        out.extend(high.map(|h| h << 4));
+        hex_bytes(raw, |b| out.push(b));
         return;
     }
     let inner = &raw[1..raw.len() - 1];
