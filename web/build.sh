@@ -45,8 +45,16 @@ fi
 # the same lock as the wasm-bindgen crate, so the two always agree.
 resolve() { debian cargo metadata --quiet --format-version 1 --manifest-path "$web/Cargo.toml" >/dev/null; }
 step resolve
-step debian cargo build --quiet --manifest-path "$web/Cargo.toml" -p tiltak-bindgen --profile tool
-bindgen="$target/tool/tiltak-bindgen"
+# The bindings tool builds while the module does (in a target folder of
+# its own, so neither waits for the other's lock): the module's final
+# link, one codegen unit, leaves a core idle.
+bindgen_log="$target/bindgen.log"
+debian cargo build --quiet --manifest-path "$web/Cargo.toml" -p tiltak-bindgen --profile tool \
+    --target-dir "$target/host" >"$bindgen_log" 2>&1 &
+bindgen_build=$!
+# A failing step exits at once: the background build goes with it.
+trap 'kill "$bindgen_build" 2>/dev/null || true' EXIT
+bindgen="$target/host/tool/tiltak-bindgen"
 
 # An 8 MB stack: pdf-extract recurses into nested forms with large frames
 # (the native page workers get 16 MB; the wasm default is 1 MB). Panics
@@ -58,6 +66,13 @@ step debian \
     RUSTFLAGS="-C link-arg=-zstack-size=8388608 -C panic=unwind -C target-feature=+exception-handling" \
     cargo build --quiet --manifest-path "$web/Cargo.toml" \
     -Zbuild-std=std,panic_unwind --target wasm32-unknown-unknown --release
+
+if ! wait "$bindgen_build"; then
+    echo "web/build.sh: failed: building web/bindgen" >&2
+    tail -n 40 "$bindgen_log" >&2
+    exit 1
+fi
+trap - EXIT
 
 # A fresh folder each time, so nothing stale is shipped.
 staging="$target/dist.new"

@@ -145,10 +145,12 @@ const pageFacts = `(() => {
   }));
   const changes = Object.fromEntries([...document.querySelectorAll("[data-test=change-table] tbody tr")]
     .map((r) => [r.dataset.kind, Number(r.dataset.count)]));
+  const kindWords = Object.fromEntries([...document.querySelectorAll("[data-test=change-table] tbody tr")]
+    .map((r) => [r.dataset.kind, r.cells[0].textContent]));
   const promises = [...document.querySelectorAll("[data-test=promise-table] tbody tr")]
     .map((r) => [r.dataset.measure, r.dataset.verdict]);
   const frame = document.querySelector("iframe.diff");
-  return { reports, changes, promises, framed: !!frame && frame.srcdoc.length,
+  return { reports, changes, kindWords, promises, framed: !!frame && frame.srcdoc.length,
     timelineRows: document.querySelectorAll("[data-test=timeline-table] tbody tr").length,
     error: document.getElementById("error").hidden ? null : document.getElementById("error").textContent,
     timings: window.tiltakTimings };
@@ -177,6 +179,9 @@ function compareDiff(facts) {
   const verdicts = diff.commitments.map((c) => [c.measure, c.verdict]);
   check(same(facts.promises, verdicts), `promise verdicts: page ${JSON.stringify(facts.promises)}, CLI ${JSON.stringify(verdicts)}`);
   check(facts.framed > 0, "the diff page is not shown");
+  // The kinds in the reader's language, not the contract's names.
+  check(facts.kindWords.progress === "fremdrift" && facts.kindWords.responsible === "ansvarlig",
+    `change kinds not in Norwegian: ${JSON.stringify(facts.kindWords)}`);
   check(facts.timelineRows > 0, "the timeline is not shown");
   return { changes: diff.changes.length, promises: verdicts.length };
 }

@@ -79,6 +79,10 @@ const t = () => TEXT[lang];
 let worker = null;
 let timer = null;
 let job = null; // {names, results: [], comparison}
+// The library's words for change kinds and severities, per language
+// (from the worker; the contract's names until it is ready).
+let labels = null;
+const label = (group, name) => labels?.[lang]?.[group]?.[name] ?? name;
 const timings = { loadMs: null, processMs: null };
 window.tiltakTimings = timings;
 
@@ -115,7 +119,7 @@ function startWorker() {
 }
 
 const HANDLERS = {
-  ready: (m) => { timings.loadMs = m.ms; if (!job) $("status").hidden = true; },
+  ready: (m) => { timings.loadMs = m.ms; labels = m.labels; if (!job) $("status").hidden = true; },
   progress: (m) => status(t().reading(m.index + 1, m.total, m.name), true),
   report: (m) => { job.results[m.index] = m; showReport(m); if (job.names.length === 2 && m.index === 1) status(t().comparing, true); },
   comparison: (m) => { job.comparison = m; showComparison(m); },
@@ -175,7 +179,7 @@ function showReport(m) {
         { "data-test": "measure-table" })),
     el("h3", {}, t().findings), el("pre", { class: "summary" }, m.findingsSummary),
     table(["rule", "severity", "measure", "page", "message"],
-      m.findings.map((f) => ({ cells: [f.rule, f.severity, f.measure, f.page, f.message] })),
+      m.findings.map((f) => ({ cells: [f.rule, label("severities", f.severity), f.measure, f.page, f.message] })),
       { "data-test": "finding-table" }));
   // Oldest as-of date first, as the main job lists them.
   section.dataset.asOf = m.report.as_of;
@@ -198,7 +202,7 @@ function showComparison(m) {
     downloads("comparison", 0, m.files),
     el("h3", {}, t().changes),
     table(["change", "count"], tally(d.changes.map((c) => c.change))
-      .map(([kind, n]) => ({ attrs: { "data-kind": kind, "data-count": String(n) }, cells: [kind, String(n)] })),
+      .map(([kind, n]) => ({ attrs: { "data-kind": kind, "data-count": String(n) }, cells: [label("kinds", kind), String(n)] })),
     { "data-test": "change-table" }),
     el("h3", {}, t().promises),
     table(["measure", "due", "promise", "newStatus", "verdict"], d.commitments.map((c) => ({

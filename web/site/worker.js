@@ -3,15 +3,19 @@
 //
 // Messages in:  {type: "read", files: [File]}
 //               {type: "file", of: "report" | "comparison", index, name}
-// Messages out: {type: "ready", ms}, {type: "progress", index, total, name},
+// Messages out: {type: "ready", ms, labels}, {type: "progress", index, total, name},
 //               {type: "report", ...}, {type: "comparison", ...},
 //               {type: "file", name, bytes}, {type: "done", ms},
 //               {type: "error", message, fatal}
-import init, { Reading, Comparison, tooLarge } from "./tiltak_web.js";
+import init, { Reading, Comparison, labels, tooLarge } from "./tiltak_web.js";
 
 const started = performance.now();
 const ready = init({ module_or_path: new URL("tiltak_web_bg.wasm", import.meta.url) })
-  .then(() => postMessage({ type: "ready", ms: performance.now() - started }));
+  .then(() => postMessage({
+    type: "ready",
+    ms: performance.now() - started,
+    labels: { nb: JSON.parse(labels("nb")), en: JSON.parse(labels("en")) },
+  }));
 
 let readings = [];
 let comparison = null;

@@ -42,6 +42,29 @@ pub fn too_large(name: &str, size: f64) -> Option<String> {
     })
 }
 
+#[wasm_bindgen]
+/// The library's words for what the page shows by the contract's names,
+/// in `lang` (`nb` or `en`), as JSON: `{"kinds": {"status": "status",
+/// "progress": "fremdrift", ...}, "severities": {"warning": "advarsel",
+/// ...}}`. The page translates its tables with them, so it keeps no
+/// vocabulary of its own.
+pub fn labels(lang: &str) -> Result<String, JsError> {
+    use tiltak::model::{ChangeKind, Severity};
+    let lang: Lang = lang
+        .parse()
+        .map_err(|e: tiltak::model::NotA| JsError::new(&e.to_string()))?;
+    let kinds: serde_json::Map<String, serde_json::Value> = ChangeKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_string(), lang.kind(*k).into()))
+        .collect();
+    let severities: serde_json::Map<String, serde_json::Value> =
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .iter()
+            .map(|s| (s.as_str().to_string(), lang.severity(*s).into()))
+            .collect();
+    Ok(serde_json::json!({ "kinds": kinds, "severities": severities }).to_string())
+}
+
 /// One report read and checked: what `tiltak parse` and `tiltak check`
 /// say about one file.
 #[wasm_bindgen]
