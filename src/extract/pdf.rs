@@ -181,6 +181,47 @@ fn glyphs(
         path: path.to_path_buf(),
         detail,
     };
+    let (mut doc, mut notes) = open(bytes, path)?;
+    match page_tree::check(&doc, max_pages) {
+        Ok(()) => {}
+        Err(page_tree::Problem::TooMany(pages)) => {
+            return Err(Error::TooManyPages {
+                path: path.to_path_buf(),
+                pages,
+                limit: max_pages,
+            });
+        }
+        Err(page_tree::Problem::Broken(detail)) => return Err(damaged(detail.into())),
+    }
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    if pages.is_empty() {
+        return Err(damaged("it has no pages".into()));
+    }
+    notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
+    forms::run(&mut doc, &pages);
+    type1::read_programs(&mut doc);
+    tounicode::compact(&mut doc);
+    expand_cid_width_ranges(&mut doc);
+    let font_notes = fonts::run(&mut doc, &pages);
+    let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
+    if !font_notes.is_empty() && pages.iter().all(|p| p.glyphs.is_empty()) {
+        // All its text was in fonts that cannot be loaded: say so, rather
+        // than that it has no text layer.
+        return Err(damaged(font_notes.join("; ")));
+    }
+    notes.extend(font_notes);
+    notes.extend(undecoded(&pages));
+    Ok((pages, notes))
+}
+
+/// Loads the PDF in `bytes`: stream lengths mended and a broken index
+/// rebuilt as other readers do (each said in the notes given back), then
+/// decrypted when the user password is empty.
+fn open(bytes: &[u8], path: &Path) -> Result<(pdf_extract::Document, Vec<String>)> {
+    let damaged = |detail: String| Error::Damaged {
+        path: path.to_path_buf(),
+        detail,
+    };
     let encrypted = || Error::Encrypted {
         path: path.to_path_buf(),
     };
@@ -224,36 +265,7 @@ fn glyphs(
             return Err(encrypted());
         }
     }
-    match page_tree::check(&doc, max_pages) {
-        Ok(()) => {}
-        Err(page_tree::Problem::TooMany(pages)) => {
-            return Err(Error::TooManyPages {
-                path: path.to_path_buf(),
-                pages,
-                limit: max_pages,
-            });
-        }
-        Err(page_tree::Problem::Broken(detail)) => return Err(damaged(detail.into())),
-    }
-    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
-    if pages.is_empty() {
-        return Err(damaged("it has no pages".into()));
-    }
-    notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
-    forms::run(&mut doc, &pages);
-    type1::read_programs(&mut doc);
-    tounicode::compact(&mut doc);
-    expand_cid_width_ranges(&mut doc);
-    let font_notes = fonts::run(&mut doc, &pages);
-    let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
-    if !font_notes.is_empty() && pages.iter().all(|p| p.glyphs.is_empty()) {
-        // All its text was in fonts that cannot be loaded: say so, rather
-        // than that it has no text layer.
-        return Err(damaged(font_notes.join("; ")));
-    }
-    notes.extend(font_notes);
-    notes.extend(undecoded(&pages));
-    Ok((pages, notes))
+    Ok((doc, notes))
 }
 
 /// A warning for each page with characters its font gives no text for
