@@ -147,11 +147,7 @@ fn whole_table(root: &Path, files: &[PathBuf]) {
     );
     let (mut worst, mut sums) = (0.0_f64, [Duration::ZERO; 3]);
     for path in files {
-        let name = path
-            .strip_prefix(root)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let name = shown(root, path);
         let w = whole_commands(tiltak, path, &out);
         let faster = [w.pdftotext, w.mutool].into_iter().flatten().min();
         let ratio = faster.map_or(f64::NAN, |f| w.ours.as_secs_f64() / f.as_secs_f64());
@@ -186,17 +182,21 @@ fn whole_table(root: &Path, files: &[PathBuf]) {
     );
 }
 
+/// A PDF's path as the tables show it: from the repository's root.
+fn shown(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
 fn stage_table(root: &Path, files: &[PathBuf]) {
     println!(
         "\n{:<44} {:>10} {:>10} {:>10} {:>10} {:>10}",
         "stages (in process)", "pdf", "layout", "clean", "parse", "check"
     );
     for path in files {
-        let name = path
-            .strip_prefix(root)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let name = shown(root, path);
         let bytes = std::fs::read(path).unwrap();
         let cancel = AtomicBool::new(false);
         let glyphs = || tiltak::extract::pdf::read_glyphs(&bytes, path, 2000, &cancel).unwrap();
