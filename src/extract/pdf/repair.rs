@@ -12,7 +12,7 @@
 //! end where `endstream` is makes the PDF library drop the object without a
 //! word; the length is set from where the stream ends.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -118,6 +118,7 @@ fn trailer(bytes: &[u8], objects: &BTreeMap<u32, (usize, u16)>) -> Option<String
 /// right. Offsets move, so the caller rebuilds the index.
 pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
     let mut edits: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    let mut index = None;
     for m in STREAM.find_iter(bytes) {
         // `endstream` itself ends with "stream".
         if bytes[..m.start()].ends_with(b"end") {
@@ -140,7 +141,12 @@ pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
         let (declared, replaced) = match (number, length.get(2)) {
             (Some(n), None) => (Some(n), digits.start()..digits.end()),
             (Some(n), Some(reference)) => (
-                indirect_value(bytes, n, reference.as_bytes()),
+                indirect_value(
+                    bytes,
+                    index.get_or_insert_with(|| object_index(bytes)),
+                    n,
+                    reference.as_bytes(),
+                ),
                 digits.start()..reference.end(),
             ),
             (None, _) => (None, 0..0),
@@ -175,19 +181,55 @@ pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
     Some((out, edits.len()))
 }
 
+/// Where each `N G obj` of the file ends, every one of a number in file
+/// order: built once, at the first length kept in an object of its own.
+type ObjectIndex = HashMap<(usize, u16), Vec<usize>>;
+
+fn object_index(bytes: &[u8]) -> ObjectIndex {
+    let mut index = ObjectIndex::new();
+    for found in OBJECT.captures_iter(bytes) {
+        let number = |i: usize| std::str::from_utf8(&found[i]).ok()?.parse().ok();
+        if let (Some(number), Some(generation)) = (number(1), number(2)) {
+            let end = found.get(0).expect("whole match").end();
+            index
+                .entry((number, generation as u16))
+                .or_default()
+                .push(end);
+        }
+    }
+    index
+}
+
 /// The integer object `number` (with the generation in `reference`,
-/// " G R") holds: `number G obj VALUE endobj`.
-fn indirect_value(bytes: &[u8], number: usize, reference: &[u8]) -> Option<usize> {
+/// " G R") holds: `number G obj VALUE endobj`, the last such in the file.
+fn indirect_value(
+    bytes: &[u8],
+    index: &ObjectIndex,
+    number: usize,
+    reference: &[u8],
+) -> Option<usize> {
     let reference = std::str::from_utf8(reference).ok()?;
-    let generation = reference.split_whitespace().next()?;
-    let pattern = format!(
-        r"(?-u)(?:^|[\r\n\t ]){number}[\r\n\t ]+{generation}[\r\n\t ]+obj\s*(\d{{1,12}})\s*endobj"
-    );
-    let found = Regex::new(&pattern).ok()?.captures_iter(bytes).last()?;
-    std::str::from_utf8(found.get(1)?.as_bytes())
-        .ok()?
-        .parse()
-        .ok()
+    let generation: u16 = reference.split_whitespace().next()?.parse().ok()?;
+    index
+        .get(&(number, generation))?
+        .iter()
+        .rev()
+        .find_map(|&at| integer_then_endobj(&bytes[at..]))
+}
+
+/// The integer at the start of `body` (after white space), when only
+/// white space and `endobj` follow it.
+fn integer_then_endobj(body: &[u8]) -> Option<usize> {
+    let body = body.trim_ascii_start();
+    let digits = body
+        .iter()
+        .take(13)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 12 || !body[digits..].trim_ascii_start().starts_with(b"endobj") {
+        return None;
+    }
+    std::str::from_utf8(&body[..digits]).ok()?.parse().ok()
 }
 
 /// Whether `endstream` follows `at`, after at most one end of line.
