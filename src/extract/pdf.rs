@@ -21,6 +21,7 @@ mod content;
 mod fonts;
 mod forms;
 mod merge;
+mod operations;
 mod page_tree;
 mod prepare;
 mod repair;
@@ -200,7 +201,6 @@ fn glyphs(
     notes.extend(prepare::run(&mut doc, &pages).map_err(damaged)?);
     forms::run(&mut doc, &pages);
     type1::read_programs(&mut doc);
-    tounicode::compact(&mut doc);
     expand_cid_width_ranges(&mut doc);
     let font_notes = fonts::run(&mut doc, &pages);
     let pages = extract_pages(&mut doc, &pages, cancel, max_run).map_err(damaged)?;
@@ -411,6 +411,33 @@ fn extract_pages(
     Ok(glyphs)
 }
 
+/// Our readers of content streams and ToUnicode CMaps, in place of
+/// pdf-extract's much slower ones wherever ours are sure to read alike.
+pub(crate) const READERS: pdf_extract::Readers = pdf_extract::Readers {
+    content: Some(operations::read),
+    to_unicode: Some(tounicode::read),
+};
+
+/// The PDFs committed to the repository (reports, producer fixtures, the
+/// genre corpus), for tests that go over every page or font of them.
+#[cfg(test)]
+pub(crate) fn committed_pdfs() -> Vec<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = [
+        "inputs",
+        "tests/fixtures",
+        "tests/fixtures/producers",
+        "tests/genre",
+    ]
+    .iter()
+    .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+    .map(|e| e.unwrap().path())
+    .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+    .collect();
+    files.sort();
+    files
+}
+
 /// Reads one worker's units in order.
 fn read_units(
     doc: &pdf_extract::Document,
@@ -424,7 +451,7 @@ fn read_units(
         }
         let before = collector.pages.len();
         let result = quietly(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(doc, &mut collector, unit.number)
+            pdf_extract::output_doc_page_with(doc, &mut collector, unit.number, READERS)
         }));
         // The page that failed: the last one begun.
         let page = unit.first + (collector.pages.len() - before).max(1);

@@ -1176,19 +1176,7 @@ mod tests {
     /// is read whole by the PDF library, as its check would have found.
     #[test]
     fn vouched_content_passes_the_check() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<std::path::PathBuf> = [
-            "inputs",
-            "tests/fixtures",
-            "tests/fixtures/producers",
-            "tests/genre",
-        ]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-        files.sort();
+        let files = super::super::committed_pdfs();
         let mut pages = 0;
         for path in files {
             let Ok(doc) = Document::load(&path) else {

@@ -138,7 +138,7 @@ fn loads_alone(doc: &Document, font: &Object) -> bool {
     probe.max_id = doc.max_id;
     add_probe_page(&mut probe, font);
     let tried = super::quietly(std::panic::AssertUnwindSafe(|| {
-        pdf_extract::output_doc_page(&probe, &mut Nothing, 1)
+        pdf_extract::output_doc_page_with(&probe, &mut Nothing, 1, super::READERS)
     }));
     matches!(tried, Ok(Ok(())))
 }

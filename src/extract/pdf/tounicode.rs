@@ -1,58 +1,20 @@
-//! ToUnicode CMaps read by us, once per document, and written back in the
-//! fewest tokens.
+//! ToUnicode CMaps read by us, for pdf-extract.
 //!
-//! Takes the prepared document (CMaps already unpacked), gives the number
-//! of CMaps it rewrote. pdf-extract parses a font's ToUnicode CMap every
-//! time it builds the font (once per page run and worker) with a parser
-//! combinator that costs tens of thousands of instructions per token: on a
-//! LaTeX report, 40% of all the work of reading it. Each CMap is read here
-//! as pdf-extract reads it (its parser's quirks included) and written back
-//! as the same map in as few tokens as possible: runs of codes whose text
-//! counts up become one `bfrange` entry, and there is no header. A CMap
-//! this reader is not sure it reads exactly as pdf-extract does is left as
-//! it is.
+//! Takes the unpacked bytes of a ToUnicode CMap, gives the map pdf-extract
+//! would make of it (code → text), or `None` when this reader is not sure
+//! it reads the CMap exactly as pdf-extract does; pdf-extract then reads it
+//! itself (see `Readers` in vendor/pdf-extract).
+//!
+//! Why: pdf-extract parses a font's ToUnicode CMap every time it builds the
+//! font (once per page run and worker) with adobe-cmap-parser, a parser
+//! combinator that formats an error string for every alternative it tries:
+//! a quarter of all the work of reading a 5-page report. Each CMap is read
+//! here as pdf-extract reads it, its parser's quirks included.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
-use pdf_extract::{Document, Object, ObjectId};
+use std::collections::HashMap;
 
 /// Widest `bfrange` read (pdf-extract writes out every code of a range).
 const MAX_RANGE: u32 = 0x1_0000;
-
-/// Rewrites every unpacked ToUnicode CMap this reader is sure of; returns
-/// how many.
-pub fn compact(doc: &mut Document) -> usize {
-    let referenced = |key: &[u8]| -> HashSet<ObjectId> {
-        doc.objects
-            .values()
-            .filter_map(|o| match o.as_dict().ok()?.get(key).ok()? {
-                Object::Reference(id) => Some(*id),
-                _ => None,
-            })
-            .collect()
-    };
-    // A CMap that is also some font's encoding keeps the code space and
-    // CID ranges that a ToUnicode map does without.
-    let encodings = referenced(b"Encoding");
-    let ids: Vec<ObjectId> = referenced(b"ToUnicode")
-        .into_iter()
-        .filter(|id| !encodings.contains(id))
-        .collect();
-    let mut count = 0;
-    for id in ids {
-        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
-            continue;
-        };
-        if stream.dict.has(b"Filter") {
-            continue;
-        }
-        if let Some(map) = read(&stream.content) {
-            stream.set_plain_content(write(&map));
-            count += 1;
-        }
-    }
-    count
-}
 
 /// One token of a CMap, as pdf-extract's CMap parser gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +38,7 @@ enum Section {
 /// The map pdf-extract would make of a ToUnicode CMap (code → text), or
 /// `None` when this reader is not sure of it (pdf-extract might read it
 /// otherwise, or panic on it).
-pub fn read(cmap: &[u8]) -> Option<BTreeMap<u32, String>> {
+pub fn read(cmap: &[u8]) -> Option<HashMap<u32, String>> {
     // NUL and form feed are white space in some of the parser's rules and
     // not in others.
     if cmap.iter().any(|&c| c == 0 || c == 0x0C) {
@@ -84,7 +46,7 @@ pub fn read(cmap: &[u8]) -> Option<BTreeMap<u32, String>> {
     }
     let tokens = Lexer { b: cmap, at: 0 }.tokens()?;
     let raw = interpret(&tokens)?;
-    let mut map = BTreeMap::new();
+    let mut map = HashMap::with_capacity(raw.len());
     for (code, bytes) in raw {
         // As pdf-extract: UTF-16BE; a lone surrogate is no entry.
         if !bytes.len().is_multiple_of(2) {
@@ -401,111 +363,13 @@ fn word_token(word: &[u8]) -> Option<Token> {
     })
 }
 
-/// Writes a string of bytes: literal when it can be (pdf-extract's
-/// parser reads it sooner than hex), else hex.
-fn push_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
-    let plain = |c: &u8| (0x20..0x7F).contains(c) && !b"()\\%".contains(c);
-    if bytes.iter().all(plain) {
-        out.push(b'(');
-        out.extend_from_slice(bytes);
-        out.push(b')');
-    } else {
-        out.push(b'<');
-        for b in bytes {
-            out.extend_from_slice(format!("{b:02X}").as_bytes());
-        }
-        out.push(b'>');
-    }
-}
-
-/// Writes a code in as few bytes as hold it.
-fn push_code(out: &mut Vec<u8>, code: u32) {
-    let bytes = code.to_be_bytes();
-    let skip = match code {
-        0..=0xFF => 3,
-        0x100..=0xFFFF => 2,
-        _ => 0,
-    };
-    push_bytes(out, &bytes[skip..]);
-}
-
-/// Writes a text as UTF-16BE.
-fn push_text(out: &mut Vec<u8>, text: &str) {
-    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-    push_bytes(out, &bytes);
-}
-
-/// The single UTF-16 unit of a one-unit text.
-fn single_unit(text: &str) -> Option<u16> {
-    let mut units = text.encode_utf16();
-    let first = units.next()?;
-    units.next().is_none().then_some(first)
-}
-
-/// A CMap of exactly `map`, in few tokens: runs of codes whose one-unit
-/// text counts up as `bfrange` entries, the others as `bfchar` (an array
-/// `bfrange` costs pdf-extract's parser more per element than `bfchar`).
-pub fn write(map: &BTreeMap<u32, String>) -> Vec<u8> {
-    let entries: Vec<(u32, &str)> = map.iter().map(|(&c, t)| (c, t.as_str())).collect();
-    let mut ranges = Vec::new();
-    let mut chars = Vec::new();
-    let mut i = 0;
-    while i < entries.len() {
-        let run = counting_run(&entries[i..]).max(1);
-        let (low, text) = entries[i];
-        let mut line = Vec::new();
-        push_code(&mut line, low);
-        line.push(b' ');
-        if run >= 2 {
-            push_code(&mut line, entries[i + run - 1].0);
-            line.push(b' ');
-        }
-        push_text(&mut line, text);
-        if run >= 2 {
-            ranges.push(line)
-        } else {
-            chars.push(line)
-        }
-        i += run;
-    }
-    let mut out = Vec::new();
-    for (lines, kind) in [(ranges, "bfrange"), (chars, "bfchar")] {
-        out.extend_from_slice(format!("{} begin{kind}\n", lines.len()).as_bytes());
-        for line in lines {
-            out.extend(line);
-            out.push(b'\n');
-        }
-        out.extend_from_slice(format!("end{kind}\n").as_bytes());
-    }
-    out
-}
-
-/// How many entries from the first have consecutive codes and one-unit
-/// texts counting up by one (within 16 bits, never a surrogate).
-fn counting_run(entries: &[(u32, &str)]) -> usize {
-    let Some(first) = entries.first().and_then(|(_, t)| single_unit(t)) else {
-        return 0;
-    };
-    let code = entries[0].0;
-    entries
-        .iter()
-        .enumerate()
-        .take_while(|&(k, &(c, t))| {
-            let k = k as u32;
-            k < MAX_RANGE
-                && code.checked_add(k) == Some(c)
-                && first.checked_add(k as u16).is_some()
-                && single_unit(t) == Some(first + k as u16)
-                && !(0xD800..=0xDFFF).contains(&(first + k as u16))
-        })
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pdf_extract::{Document, Object, ObjectId};
+    use std::collections::HashSet;
 
-    fn map(entries: &[(u32, &str)]) -> Option<BTreeMap<u32, String>> {
+    fn map(entries: &[(u32, &str)]) -> Option<HashMap<u32, String>> {
         Some(entries.iter().map(|&(c, t)| (c, t.to_string())).collect())
     }
 
@@ -593,25 +457,9 @@ end
         }
     }
 
-    #[test]
-    fn what_is_written_reads_back_the_same() {
-        let mut original = read(SPEC).unwrap();
-        original.insert(0x3A52, String::new());
-        original.insert(0x1_0000, "æ".into());
-        let written = write(&original);
-        assert_eq!(read(&written), Some(original));
-        // The counting run of 95 codes is one range; the rest one each.
-        let text = String::from_utf8_lossy(&written);
-        assert!(
-            text.starts_with("1 beginbfrange\n<00> (^) <0020>\nendbfrange\n6 beginbfchar\n"),
-            "{text}"
-        );
-        assert!(written.len() < SPEC.len() / 2, "{text}");
-    }
-
     /// pdf-extract's map of a CMap, made as it makes it
     /// (`get_unicode_map` in its lib.rs).
-    fn reference(cmap: &[u8]) -> BTreeMap<u32, String> {
+    fn reference(cmap: &[u8]) -> HashMap<u32, String> {
         let raw = adobe_cmap_parser::get_unicode_map(cmap).unwrap();
         raw.into_iter()
             .filter_map(|(code, bytes)| {
@@ -628,54 +476,39 @@ end
     }
 
     /// Every ToUnicode CMap of the committed PDFs is read as pdf-extract
-    /// reads it, and what is written in its place gives pdf-extract the
-    /// same map.
+    /// reads it.
     #[test]
     fn committed_cmaps_read_as_pdf_extract_reads_them() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dirs = [
-            "inputs",
-            "tests/fixtures",
-            "tests/fixtures/producers",
-            "tests/genre",
-        ];
         let (mut read_ones, mut left_alone) = (0, 0);
-        for dir in dirs {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_none_or(|e| e != "pdf") {
-                    continue;
-                }
-                let Ok(doc) = Document::load(&path) else {
+        for path in super::super::committed_pdfs() {
+            let Ok(doc) = Document::load(&path) else {
+                continue;
+            };
+            let ids: HashSet<ObjectId> = doc
+                .objects
+                .values()
+                .filter_map(|o| {
+                    o.as_dict()
+                        .ok()?
+                        .get(b"ToUnicode")
+                        .ok()?
+                        .as_reference()
+                        .ok()
+                })
+                .collect();
+            for id in ids {
+                let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
                     continue;
                 };
-                let ids: HashSet<ObjectId> = doc
-                    .objects
-                    .values()
-                    .filter_map(|o| {
-                        o.as_dict()
-                            .ok()?
-                            .get(b"ToUnicode")
-                            .ok()?
-                            .as_reference()
-                            .ok()
-                    })
-                    .collect();
-                for id in ids {
-                    let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
-                        continue;
-                    };
-                    let cmap = stream
-                        .decompressed_content()
-                        .unwrap_or(stream.content.clone());
-                    let Some(ours) = read(&cmap) else {
-                        left_alone += 1;
-                        continue;
-                    };
-                    read_ones += 1;
-                    assert_eq!(ours, reference(&cmap), "{} {id:?}", path.display());
-                    assert_eq!(reference(&write(&ours)), ours, "{} {id:?}", path.display());
-                }
+                let cmap = stream
+                    .decompressed_content()
+                    .unwrap_or(stream.content.clone());
+                let Some(ours) = read(&cmap) else {
+                    left_alone += 1;
+                    continue;
+                };
+                read_ones += 1;
+                assert_eq!(ours, reference(&cmap), "{} {id:?}", path.display());
             }
         }
         assert!(

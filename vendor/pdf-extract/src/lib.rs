@@ -323,15 +323,15 @@ struct PdfType3Font<'a> {
 }
 
 
-fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Rc<dyn PdfFont + 'a> {
+fn make_font<'a>(doc: &'a Document, font: &'a Dictionary, readers: Readers) -> Rc<dyn PdfFont + 'a> {
     let subtype = get_name_string(doc, font, b"Subtype");
     dlog!("MakeFont({})", subtype);
     if subtype == "Type0" {
-        Rc::new(PdfCIDFont::new(doc, font))
+        Rc::new(PdfCIDFont::new(doc, font, readers))
     } else if subtype == "Type3" {
-        Rc::new(PdfType3Font::new(doc, font))
+        Rc::new(PdfType3Font::new(doc, font, readers))
     } else {
-        Rc::new(PdfSimpleFont::new(doc, font))
+        Rc::new(PdfSimpleFont::new(doc, font, readers))
     }
 }
 
@@ -375,7 +375,7 @@ fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
     described in Section 5.5.5, “Character Encoding.”
 */
 impl<'a> PdfSimpleFont<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfSimpleFont<'a> {
+    fn new(doc: &'a Document, font: &'a Dictionary, readers: Readers) -> PdfSimpleFont<'a> {
         let base_name = get_name_string(doc, font, b"BaseFont");
         let subtype = get_name_string(doc, font, b"Subtype");
 
@@ -455,11 +455,11 @@ impl<'a> PdfSimpleFont<'a> {
 
         let mut unicode_map = match unicode_map {
             Some(mut unicode_map) => {
-                unicode_map.extend(get_unicode_map(doc, font).unwrap_or(HashMap::new()));
+                unicode_map.extend(get_unicode_map(doc, font, readers).unwrap_or(HashMap::new()));
                 Some(unicode_map)
             }
             None => {
-                get_unicode_map(doc, font)
+                get_unicode_map(doc, font, readers)
             }
         };
 
@@ -694,9 +694,9 @@ impl<'a> PdfSimpleFont<'a> {
 
 
 impl<'a> PdfType3Font<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfType3Font<'a> {
+    fn new(doc: &'a Document, font: &'a Dictionary, readers: Readers) -> PdfType3Font<'a> {
 
-        let unicode_map = get_unicode_map(doc, font);
+        let unicode_map = get_unicode_map(doc, font, readers);
         let encoding: Option<&Object> = get(doc, font, b"Encoding");
 
         let encoding_table;
@@ -921,7 +921,7 @@ struct PdfCIDFont<'a> {
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
-fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
+fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary, readers: Readers) -> Option<HashMap<u32, String>> {
     let to_unicode = maybe_get_obj(doc, font, b"ToUnicode");
     dlog!("ToUnicode: {:?}", to_unicode);
     let mut unicode_map = None;
@@ -930,6 +930,11 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
             let contents = get_contents(stream);
             dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
 
+            // tiltak: the caller's reader first, when it has one and is
+            // sure of this CMap.
+            if let Some(map) = readers.to_unicode.and_then(|read| read(&contents)) {
+                return Some(map);
+            }
             let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
             let mut unicode = HashMap::new();
             // "It must use the beginbfchar, endbfchar, beginbfrange, and endbfrange operators to
@@ -973,7 +978,7 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
 
 
 impl<'a> PdfCIDFont<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfCIDFont<'a> {
+    fn new(doc: &'a Document, font: &'a Dictionary, readers: Readers) -> PdfCIDFont<'a> {
         let base_name = get_name_string(doc, font, b"BaseFont");
         let descendants = maybe_get_array(doc, font, b"DescendantFonts").expect("Descendant fonts required");
         let ciddict = maybe_deref(doc, &descendants[0]).as_dict().expect("should be CID dict");
@@ -1003,7 +1008,7 @@ impl<'a> PdfCIDFont<'a> {
         // We should also look inside the truetype data to see if there's a cmap table. It will help us convert as well.
         // This won't work if the cmap has been subsetted. A better approach might be to hash glyph contents and use that against
         // a global library of glyph hashes
-        let unicode_map = get_unicode_map(doc, font);
+        let unicode_map = get_unicode_map(doc, font, readers);
 
         dlog!("descendents {:?} {:?}", descendants, ciddict);
 
@@ -1574,16 +1579,33 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
 
 struct Processor<'a> {
     font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    readers: Readers,
     _none: PhantomData<&'a ()>,
 }
 
+/// tiltak: readers a caller may put in place of this crate's own, slower
+/// ones. Each gives `None` for input it is not sure it reads exactly as
+/// this crate would; the crate's own reader then reads it.
+#[derive(Clone, Copy, Default)]
+pub struct Readers {
+    /// Reads a content stream's operations (instead of lopdf's parser).
+    pub content: Option<fn(&[u8]) -> Option<Vec<lopdf::content::Operation>>>,
+    /// Reads a ToUnicode CMap as code → text (instead of
+    /// adobe-cmap-parser), lone surrogates left out as this crate does.
+    pub to_unicode: Option<fn(&[u8]) -> Option<HashMap<u32, String>>>,
+}
+
 impl<'a> Processor<'a> {
-    fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+    fn new(readers: Readers) -> Processor<'a> {
+        Processor { font_table: HashMap::new(), readers, _none: PhantomData }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
+        let readers = self.readers;
+        let content = match readers.content.and_then(|read| read(&content)) {
+            Some(operations) => Content { operations },
+            None => Content::decode(&content).unwrap(),
+        };
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1713,7 +1735,7 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
-                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone();
+                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name), readers)).clone();
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -2381,7 +2403,7 @@ pub fn output_doc(doc: &Document, output: &mut dyn OutputDev) -> Result<(), Outp
     }
     let empty_resources = Dictionary::new();
     let pages = doc.get_pages();
-    let mut p = Processor::new();
+    let mut p = Processor::new(Readers::default());
     for dict in pages {
         let page_num = dict.0;
         let object_id = dict.1;
@@ -2391,13 +2413,19 @@ pub fn output_doc(doc: &Document, output: &mut dyn OutputDev) -> Result<(), Outp
 }
 
 pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+    output_doc_page_with(doc, output, page_num, Readers::default())
+}
+
+/// tiltak: [`output_doc_page`], reading content streams and CMaps with
+/// the caller's `readers` where they are sure.
+pub fn output_doc_page_with(doc: &Document, output: &mut dyn OutputDev, page_num: u32, readers: Readers) -> Result<(), OutputError> {
     if doc.is_encrypted() {
         error!("Encrypted documents must be decrypted with a password using {{extract_text|extract_text_from_mem|output_doc}}_encrypted");
     }
     let empty_resources = Dictionary::new();
     let pages = doc.get_pages();
     let object_id = pages.get(&page_num).ok_or(lopdf::Error::PageNumberNotFound(page_num))?;
-    let mut p = Processor::new();
+    let mut p = Processor::new(readers);
     output_doc_inner(page_num, *object_id, doc, &mut p, output, &empty_resources)?;
     Ok(())
 }
