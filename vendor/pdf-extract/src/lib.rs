@@ -1588,11 +1588,35 @@ struct Processor<'a> {
 /// this crate would; the crate's own reader then reads it.
 #[derive(Clone, Copy, Default)]
 pub struct Readers {
-    /// Reads a content stream's operations (instead of lopdf's parser).
-    pub content: Option<fn(&[u8]) -> Option<Vec<lopdf::content::Operation>>>,
+    /// Reads a content stream's instructions (instead of lopdf's parser).
+    pub content: Option<fn(&[u8]) -> Option<Instructions>>,
     /// Reads a ToUnicode CMap as code → text (instead of
     /// adobe-cmap-parser), lone surrogates left out as this crate does.
     pub to_unicode: Option<fn(&[u8]) -> Option<HashMap<u32, String>>>,
+}
+
+/// tiltak: one instruction of a content stream, borrowed from where it was
+/// read.
+#[derive(Debug, Clone, Copy)]
+pub struct Instruction<'c> {
+    pub operator: &'c str,
+    pub operands: &'c [Object],
+}
+
+/// tiltak: a content stream read as one list of all operands and a list of
+/// instructions, each an operator and the range of its operands: two
+/// allocations for the stream, not two for every instruction.
+#[derive(Debug, Default)]
+pub struct Instructions {
+    pub operands: Vec<Object>,
+    pub list: Vec<(&'static str, std::ops::Range<usize>)>,
+}
+
+impl Instructions {
+    /// The instructions in order.
+    pub fn iter(&self) -> impl Iterator<Item = Instruction<'_>> {
+        self.list.iter().map(move |(operator, range)| Instruction { operator, operands: &self.operands[range.clone()] })
+    }
 }
 
 impl<'a> Processor<'a> {
@@ -1601,11 +1625,19 @@ impl<'a> Processor<'a> {
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+        // tiltak: the caller's reader first; lopdf's parser where it is unsure.
+        match self.readers.content.and_then(|read| read(&content)) {
+            Some(instructions) => self.run(doc, instructions.iter(), resources, media_box, output, page_num),
+            None => {
+                let content = Content::decode(&content).unwrap();
+                let instructions = content.operations.iter().map(|o| Instruction { operator: &o.operator, operands: &o.operands });
+                self.run(doc, instructions, resources, media_box, output, page_num)
+            }
+        }
+    }
+
+    fn run<'c>(&mut self, doc: &'a Document, instructions: impl Iterator<Item = Instruction<'c>>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let readers = self.readers;
-        let content = match readers.content.and_then(|read| read(&content)) {
-            Some(operations) => Content { operations },
-            None => Content::decode(&content).unwrap(),
-        };
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1633,7 +1665,7 @@ impl<'a> Processor<'a> {
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in &content.operations {
+        for operation in instructions {
             //dlog!("op: {:?}", operation);
 
             match operation.operator.as_ref() {
