@@ -106,7 +106,44 @@ pub fn run(
     budget: &mut Budget,
 ) -> Result<Vec<String>, String> {
     let mut damage: BTreeMap<u32, Damage> = BTreeMap::new();
+    let unpacked = unpack_pages(doc, pages, budget, &mut damage)?;
+    // Cleaning reads the document and writes nothing: on all cores, the
+    // cleaned content put back in page order afterwards.
+    let shared = &*doc;
+    let cleaned = crate::extract::par_map(&unpacked, |page| {
+        let resources = page_resources(shared, page.id);
+        content::clean(shared, &page.bytes, resources.as_ref())
+    });
+    for (page, cleaned) in unpacked.into_iter().zip(cleaned) {
+        let cleaned = cleaned.map_err(|r| refusal(r, page.number))?;
+        damage.entry(page.number).or_default().add(&cleaned);
+        store(doc, page.id, &page.parts, cleaned.bytes);
+    }
+    clean_forms(doc, pages, budget, &mut damage)?;
+    Ok(damage
+        .iter()
+        .flat_map(|(page, d)| d.sentences(*page))
+        .collect())
+}
+
+/// One page's content streams, unpacked and joined.
+struct Unpacked {
+    number: u32,
+    id: ObjectId,
+    parts: Vec<ObjectId>,
+    bytes: Vec<u8>,
+}
+
+/// Unpacks every page's content within the budget, in page order; pages
+/// sharing the same content are unpacked once.
+fn unpack_pages(
+    doc: &Document,
+    pages: &[(u32, ObjectId)],
+    budget: &mut Budget,
+    damage: &mut BTreeMap<u32, Damage>,
+) -> Result<Vec<Unpacked>, String> {
     let mut done: HashSet<Vec<ObjectId>> = HashSet::new();
+    let mut unpacked = Vec::with_capacity(pages.len());
     for &(number, id) in pages {
         let page_damage = damage.entry(number).or_default();
         let parts = doc.get_page_contents(id);
@@ -124,17 +161,14 @@ pub fn run(
             joined.extend_from_slice(&bytes);
             joined.push(b'\n');
         }
-        let resources = page_resources(doc, id);
-        let cleaned =
-            content::clean(doc, &joined, resources.as_ref()).map_err(|r| refusal(r, number))?;
-        page_damage.add(&cleaned);
-        store(doc, id, &parts, cleaned.bytes);
+        unpacked.push(Unpacked {
+            number,
+            id,
+            parts,
+            bytes: joined,
+        });
     }
-    clean_forms(doc, pages, budget, &mut damage)?;
-    Ok(damage
-        .iter()
-        .flat_map(|(page, d)| d.sentences(*page))
-        .collect())
+    Ok(unpacked)
 }
 
 fn refusal(r: Refusal, page: u32) -> String {
