@@ -59,22 +59,22 @@ pub fn read(content: &[u8]) -> Option<Instructions> {
     (first == operands.len()).then_some(Instructions { operands, list })
 }
 
-/// The content operators of the PDF reference (but `d0` and `d1`, which
-/// lopdf reads as `d` and a number), in byte order.
-const OPERATORS: [&str; 71] = [
-    "\"", "'", "B", "B*", "BDC", "BI", "BMC", "BT", "BX", "CS", "DP", "Do", "EI", "EMC", "ET",
-    "EX", "F", "G", "ID", "J", "K", "M", "MP", "Q", "RG", "S", "SC", "SCN", "T*", "TD", "TJ", "TL",
-    "Tc", "Td", "Tf", "Tj", "Tm", "Tr", "Ts", "Tw", "Tz", "W", "W*", "b", "b*", "c", "cm", "cs",
-    "d", "f", "f*", "g", "gs", "h", "i", "j", "k", "l", "m", "n", "q", "re", "rg", "ri", "s", "sc",
-    "scn", "sh", "v", "w", "y",
-];
-
-/// The operator a word names, if it is one.
+/// The operator a word names, if it is one of the content operators of
+/// the PDF reference (but `d0` and `d1`, which lopdf reads as `d` and a
+/// number).
 fn operator(word: &[u8]) -> Option<&'static str> {
-    let at = OPERATORS
-        .binary_search_by(|op| op.as_bytes().cmp(word))
-        .ok()?;
-    Some(OPERATORS[at])
+    macro_rules! interned {
+        ($text:expr, $($op:literal)*) => {
+            match $text { $($op => Some($op),)* _ => None }
+        };
+    }
+    interned!(std::str::from_utf8(word).ok()?,
+        "Tj" "TJ" "Td" "Tf" "Tm" "TD" "T*" "TL" "Tc" "Tw" "Tz" "Tr" "Ts" "'" "\""
+        "BT" "ET" "BDC" "BMC" "EMC" "MP" "DP" "BX" "EX" "BI" "ID" "EI" "Do" "sh"
+        "q" "Q" "cm" "gs" "w" "J" "j" "M" "d" "ri" "i"
+        "m" "l" "c" "v" "y" "h" "re" "S" "s" "f" "F" "f*" "B" "B*" "b" "b*" "n" "W" "W*"
+        "CS" "cs" "SC" "SCN" "sc" "scn" "G" "g" "RG" "rg" "K" "k"
+    )
 }
 
 /// Space between instructions and operands, as lopdf's content parser
@@ -296,21 +296,31 @@ impl Reader<'_> {
 /// A number word as lopdf reads it: `[+-]digits` an integer,
 /// `[+-]digits.[digits]` or `[+-].digits` a real; any other word `None`.
 fn number(word: &[u8]) -> Option<Object> {
-    let unsigned = word
-        .strip_prefix(b"+")
-        .or_else(|| word.strip_prefix(b"-"))
-        .unwrap_or(word);
-    let text = std::str::from_utf8(word).ok()?;
-    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
-    match unsigned.iter().position(|&c| c == b'.') {
-        None if !unsigned.is_empty() && digits(unsigned) => text.parse().ok().map(Object::Integer),
-        Some(dot) => {
-            let (whole, fraction) = (&unsigned[..dot], &unsigned[dot + 1..]);
-            let well_formed =
-                digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
-            well_formed.then(|| text.parse().ok().map(Object::Real))?
+    let (negative, unsigned) = match word.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, word),
+    };
+    // One pass: the integer so far, and where a dot is.
+    let mut value: i64 = 0;
+    let mut dot = None;
+    for (i, &c) in unsigned.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => value = value.checked_mul(10)?.checked_add(i64::from(c - b'0'))?,
+            b'.' if dot.is_none() => dot = Some(i),
+            _ => return None,
         }
-        None => None,
+    }
+    match dot {
+        None if !unsigned.is_empty() => {
+            Some(Object::Integer(if negative { -value } else { value }))
+        }
+        // `.` alone is no number.
+        Some(_) if unsigned.len() > 1 => {
+            let text = std::str::from_utf8(word).ok()?;
+            text.parse().ok().map(Object::Real)
+        }
+        _ => None,
     }
 }
 
