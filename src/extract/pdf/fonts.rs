@@ -7,29 +7,19 @@
 //! panics on one it cannot read (an unknown encoding, descendant fonts
 //! that are not there, a font that is not a dictionary), which made the
 //! whole page, and so the whole file, unreadable for the sake of the text
-//! in one font. Every font is tried once, alone, on a page of its own.
+//! in one font. Every font is loaded once, alone, before any page is read.
 
 use std::collections::{HashMap, HashSet};
 
 use pdf_extract::content::{Content, Operation};
-use pdf_extract::{
-    Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Stream, Transform,
-};
+use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::prepare::deref;
-
-/// Most objects copied into the page a font is tried on: a font with its
-/// program, encoding and maps needs some tens.
-const MAX_COPIED: usize = 10_000;
-
-/// Most stream bytes copied for it: a font program takes some hundred
-/// kilobytes. A "font" that refers to more (a damaged reference to a
-/// page, say) is not tried, and its page is read as it is.
-const MAX_COPIED_BYTES: usize = 32 * 1024 * 1024;
 
 /// Takes the text of fonts that cannot be loaded out of every page that
 /// draws in them; gives a warning for each such page.
 pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Vec<String> {
+    forget_missing_programs(doc);
     let mut loads: HashMap<ObjectId, bool> = HashMap::new();
     let mut notes = Vec::new();
     for &(number, page) in pages {
@@ -67,6 +57,33 @@ pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Vec<String> {
         ));
     }
     notes
+}
+
+/// Font descriptors that name a font program the file lacks (cut off
+/// with the end of a download) no longer name it: pdf-extract panics on
+/// the missing object, while the text needs only the font's encoding,
+/// widths and Unicode map, as pdftotext reads it.
+fn forget_missing_programs(doc: &mut Document) {
+    const PROGRAMS: [&[u8]; 3] = [b"FontFile", b"FontFile2", b"FontFile3"];
+    let objects = &doc.objects;
+    let dangling: Vec<(ObjectId, &[u8])> = objects
+        .iter()
+        .filter_map(|(id, o)| Some((*id, o.as_dict().ok()?)))
+        .filter(|(_, d)| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor"))
+        .flat_map(|(id, d)| {
+            PROGRAMS
+                .into_iter()
+                .filter_map(move |key| match d.get(key) {
+                    Ok(Object::Reference(r)) if !objects.contains_key(r) => Some((id, key)),
+                    _ => None,
+                })
+        })
+        .collect();
+    for (id, key) in dangling {
+        if let Some(Object::Dictionary(d)) = doc.objects.get_mut(&id) {
+            d.remove(key);
+        }
+    }
 }
 
 /// The fonts of a page's resources that cannot be loaded: their resource
@@ -110,87 +127,19 @@ fn page_fonts(doc: &Document, page: ObjectId) -> Option<Dictionary> {
     Some(fonts.clone())
 }
 
-/// Whether pdf-extract loads `font`: tried on a page of its own in a
-/// document holding just the font and what it refers to, selecting it and
-/// drawing nothing (loading is what fails; drawing is tried on the real
-/// page, where a failure is still an error).
+/// Whether pdf-extract loads `font`, as it would when a page selects it
+/// (loading is what fails; drawing is tried on the real page, where a
+/// failure is still an error).
 fn loads_alone(doc: &Document, font: &Object) -> bool {
-    let mut probe = Document::with_version("1.5");
-    let mut todo: Vec<ObjectId> = references(font);
-    let mut seen: HashSet<ObjectId> = HashSet::new();
-    let mut bytes = 0;
-    while let Some(id) = todo.pop() {
-        if !seen.insert(id) {
-            continue;
-        }
-        let Some(object) = doc.objects.get(&id) else {
-            continue;
-        };
-        if let Object::Stream(stream) = object {
-            bytes += stream.content.len();
-        }
-        if seen.len() > MAX_COPIED || bytes > MAX_COPIED_BYTES {
-            return true;
-        }
-        todo.extend(references(object));
-        probe.objects.insert(id, object.clone());
-    }
-    probe.max_id = doc.max_id;
-    add_probe_page(&mut probe, font);
+    // pdf-extract follows one reference to the font, and panics on
+    // anything but a dictionary there.
+    let Some(dict) = deref(doc, font).and_then(|o| o.as_dict().ok()) else {
+        return false;
+    };
     let tried = super::quietly(std::panic::AssertUnwindSafe(|| {
-        pdf_extract::output_doc_page_with(&probe, &mut Nothing, 1, super::READERS)
+        pdf_extract::load_font(doc, dict, super::READERS)
     }));
-    matches!(tried, Ok(Ok(())))
-}
-
-/// Gives `probe` its one page, which selects `font` and draws nothing.
-fn add_probe_page(probe: &mut Document, font: &Object) {
-    fn add(probe: &mut Document, object: Object) -> ObjectId {
-        probe.max_id += 1;
-        let id = (probe.max_id, 0);
-        probe.objects.insert(id, object);
-        id
-    }
-    let content = Stream::new(Dictionary::new(), b"BT /Probe 12 Tf ET".to_vec());
-    let content = add(probe, Object::Stream(content));
-    let mut fonts = Dictionary::new();
-    fonts.set("Probe", font.clone());
-    let mut resources = Dictionary::new();
-    resources.set("Font", fonts);
-    let mut page = Dictionary::new();
-    page.set("Type", Object::Name(b"Page".to_vec()));
-    page.set("MediaBox", vec![0.into(), 0.into(), 100.into(), 100.into()]);
-    page.set("Resources", resources);
-    page.set("Contents", Object::Reference(content));
-    let page = add(probe, Object::Dictionary(page));
-    let mut tree = Dictionary::new();
-    tree.set("Type", Object::Name(b"Pages".to_vec()));
-    tree.set("Kids", vec![Object::Reference(page)]);
-    tree.set("Count", 1);
-    let tree = add(probe, Object::Dictionary(tree));
-    if let Some(Object::Dictionary(p)) = probe.objects.get_mut(&page) {
-        p.set("Parent", Object::Reference(tree));
-    }
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference(tree));
-    let catalog = add(probe, Object::Dictionary(catalog));
-    probe.trailer.set("Root", Object::Reference(catalog));
-}
-
-/// The objects `object` refers to directly.
-fn references(object: &Object) -> Vec<ObjectId> {
-    match object {
-        Object::Reference(id) => vec![*id],
-        Object::Array(items) => items.iter().flat_map(references).collect(),
-        Object::Dictionary(dict) => dict.iter().flat_map(|(_, v)| references(v)).collect(),
-        Object::Stream(stream) => stream
-            .dict
-            .iter()
-            .flat_map(|(_, v)| references(v))
-            .collect(),
-        _ => Vec::new(),
-    }
+    tried.is_ok()
 }
 
 /// `operations` without the text drawn in the fonts named `broken` (nor
@@ -242,42 +191,6 @@ fn without_text_in(
     (kept, dropped)
 }
 
-/// An output that keeps nothing: trying a font needs none.
-struct Nothing;
-
-impl OutputDev for Nothing {
-    fn begin_page(
-        &mut self,
-        _: u32,
-        _: &MediaBox,
-        _: Option<(f64, f64, f64, f64)>,
-    ) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_page(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn output_character(
-        &mut self,
-        _: &Transform,
-        _: f64,
-        _: f64,
-        _: f64,
-        _: &str,
-    ) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,5 +228,32 @@ mod tests {
             ["BT", "q", "Tf", "Tj", "Q", "T*", "Tf", "Tj", "ET"]
         );
         assert_eq!(dropped, 3);
+    }
+
+    /// A TrueType font whose program was cut off with the file: it fails
+    /// to load until its descriptor forgets the program, then loads.
+    #[test]
+    fn a_missing_font_program_is_forgotten_and_the_font_loads() {
+        let mut doc = Document::with_version("1.5");
+        let mut descriptor = Dictionary::new();
+        descriptor.set("Type", Object::Name(b"FontDescriptor".to_vec()));
+        descriptor.set("FontName", Object::Name(b"AAAAAA+Sans".to_vec()));
+        descriptor.set("Flags", 32);
+        descriptor.set("FontFile2", Object::Reference((99, 0)));
+        let descriptor = doc.add_object(Object::Dictionary(descriptor));
+        let mut font = Dictionary::new();
+        font.set("Type", Object::Name(b"Font".to_vec()));
+        font.set("Subtype", Object::Name(b"TrueType".to_vec()));
+        font.set("BaseFont", Object::Name(b"AAAAAA+Sans".to_vec()));
+        font.set("FirstChar", 32);
+        font.set("LastChar", 33);
+        font.set("Widths", vec![500.into(), 600.into()]);
+        font.set("FontDescriptor", Object::Reference(descriptor));
+        let font = Object::Reference(doc.add_object(Object::Dictionary(font)));
+        assert!(!loads_alone(&doc, &font));
+        forget_missing_programs(&mut doc);
+        assert!(loads_alone(&doc, &font));
+        let descriptor = doc.objects[&descriptor].as_dict().unwrap();
+        assert!(!descriptor.has(b"FontFile2") && descriptor.has(b"FontName"));
     }
 }

@@ -335,6 +335,13 @@ fn make_font<'a>(doc: &'a Document, font: &'a Dictionary, readers: Readers) -> R
     }
 }
 
+/// tiltak: builds the font `font` as selecting it on a page would, and
+/// drops it: panics where that panics, so a caller can find the fonts this
+/// crate cannot load before it reads a page.
+pub fn load_font(doc: &Document, font: &Dictionary, readers: Readers) {
+    drop(make_font(doc, font, readers));
+}
+
 fn is_core_font(name: &str) -> bool {
     match name {
         "Courier-Bold" |
