@@ -317,14 +317,11 @@ fn signature(op: &[u8]) -> Option<&'static [Kind]> {
 /// Whether `resources` has `name` in its `category` dictionary (following
 /// one reference each, as pdf-extract does).
 fn has_resource(doc: &Document, resources: &Dictionary, category: &[u8], name: &[u8]) -> bool {
-    let deref = |o: &Object| match o {
-        Object::Reference(id) => doc.objects.get(id).cloned(),
-        other => Some(other.clone()),
-    };
-    let Some(Object::Dictionary(dict)) = resources.get(category).ok().and_then(deref) else {
+    let Some(Object::Dictionary(dict)) = resources.get(category).ok().and_then(|o| deref(doc, o))
+    else {
         return false;
     };
-    match dict.get(name).ok().and_then(deref) {
+    match dict.get(name).ok().and_then(|o| deref(doc, o)) {
         Some(Object::Dictionary(_)) => category != b"XObject",
         Some(Object::Stream(_)) => category == b"XObject",
         _ => false,
