@@ -59,6 +59,18 @@ pub fn read(content: &[u8]) -> Option<Instructions> {
     (first == operands.len()).then_some(Instructions { operands, list })
 }
 
+/// [`read`], less the instructions that set a colour space or colour:
+/// pdf-extract looks up each colour space and copies it (a Typst page sets
+/// one at every run of text) for the colours of drawings, which nothing
+/// here reads.
+pub fn read_for_text(content: &[u8]) -> Option<Instructions> {
+    let mut instructions = read(content)?;
+    instructions
+        .list
+        .retain(|(operator, _)| !matches!(*operator, "cs" | "CS" | "sc" | "scn" | "SC" | "SCN"));
+    Some(instructions)
+}
+
 /// The operator a word names, if it is one of the content operators of
 /// the PDF reference (but `d0` and `d1`, which lopdf reads as `d` and a
 /// number).
@@ -377,6 +389,14 @@ mod tests {
         ] {
             same_as_lopdf(content);
         }
+    }
+
+    #[test]
+    fn colours_are_left_out_for_text() {
+        let content = b"/Cs1 cs 0.5 sc BT /F1 9 Tf (a) Tj ET /CS0 CS 1 0 0 SCN 0 g";
+        let read = read_for_text(content).unwrap();
+        let kept: Vec<&str> = read.iter().map(|i| i.operator).collect();
+        assert_eq!(kept, ["BT", "Tf", "Tj", "ET", "g"]);
     }
 
     #[test]
