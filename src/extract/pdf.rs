@@ -414,7 +414,7 @@ fn extract_pages(
 /// Our readers of content streams and ToUnicode CMaps, in place of
 /// pdf-extract's much slower ones wherever ours are sure to read alike.
 pub(crate) const READERS: pdf_extract::Readers = pdf_extract::Readers {
-    content: Some(operations::read_for_text),
+    content: Some(operations::next_for_text),
     to_unicode: Some(tounicode::read),
 };
 

@@ -1,74 +1,57 @@
-//! Content streams read into the PDF library's operations, without its
-//! parser.
+//! Content streams read for pdf-extract one instruction at a time,
+//! without lopdf's parser.
 //!
-//! Takes the bytes of a content stream (as [`super::content`] left them),
-//! gives the operations lopdf's content parser would give for them, or
-//! `None` where this reader is not sure it reads them exactly as lopdf
-//! does: comments, inline images, NUL or form feed between instructions,
-//! a number run into a word, anything lopdf would stop at. pdf-extract then
-//! reads the stream with lopdf as before, so nothing it reads changes.
+//! Takes the bytes of a content stream (as [`super::content`] left them)
+//! and a place in it, gives the instruction there as lopdf's content
+//! parser would give it (its operands in a buffer the caller reuses), or
+//! [`Next::Unsure`] where this reader is not sure it reads it exactly as
+//! lopdf does: comments, inline images, NUL or form feed between
+//! instructions, a number run into a word, anything lopdf would stop at.
+//! pdf-extract then reads the rest of the stream with lopdf, from where
+//! that instruction begins, so nothing it reads changes.
 //!
 //! Why: lopdf's parser combinators took a fifth of all the work of reading
-//! a 5-page report and two fifths of a 24-page one. This reader does one
-//! pass over the bytes with no backtracking.
+//! a 5-page report and two fifths of a 24-page one, and held every
+//! instruction of a stream at once (12 MB for a run of Typst pages). This
+//! reader does one pass over the bytes with no backtracking and holds one
+//! instruction.
 
-use pdf_extract::{Dictionary, Instructions, Object, StringFormat};
+pub use pdf_extract::Next;
+use pdf_extract::{Dictionary, Object, StringFormat};
 
 /// Deepest nesting of arrays, dictionaries and parentheses read here;
 /// lopdf goes to 100, real content streams to two or three.
 const MAX_NESTING: usize = 32;
 
-/// The instructions in `content`, as lopdf reads them; `None` when unsure.
-pub fn read(content: &[u8]) -> Option<Instructions> {
-    let mut reader = Reader { b: content, at: 0 };
-    // A content stream holds an instruction in about 12 bytes, and fewer
-    // operands than that.
-    let mut list = Vec::with_capacity(content.len() / 12);
-    let mut operands = Vec::with_capacity(content.len() / 8);
-    let mut first = 0;
+/// The instruction at `*at` in `content`, as lopdf reads it: its operands
+/// pushed to `operands`, `*at` moved past it; or where it begins, when
+/// unsure.
+pub fn next(content: &[u8], at: &mut usize, operands: &mut Vec<Object>) -> Next {
+    let mut reader = Reader {
+        b: content,
+        at: *at,
+    };
     reader.skip(is_instruction_space);
-    while let Some(&c) = reader.b.get(reader.at) {
-        if c.is_ascii_alphabetic() || matches!(c, b'*' | b'\'' | b'"') {
-            let word = reader.word();
-            match word {
-                b"true" => operands.push(Object::Boolean(true)),
-                b"false" => operands.push(Object::Boolean(false)),
-                b"null" => operands.push(Object::Null),
-                // Inline images carry raw bytes that only lopdf measures.
-                b"BI" | b"ID" | b"EI" => return None,
-                _ if word.starts_with(b"true")
-                    || word.starts_with(b"false")
-                    || word.starts_with(b"null") =>
-                {
-                    // lopdf reads the keyword and goes on inside the word.
-                    return None;
-                }
-                // An operator pdf-extract does not know does nothing
-                // there; it is lopdf's to read all the same.
-                _ => {
-                    list.push((operator(word)?, first..operands.len()));
-                    first = operands.len();
-                }
-            }
-        } else {
-            operands.push(reader.object(0)?);
-        }
-        reader.skip(is_instruction_space);
+    let start = reader.at;
+    let found = reader.instruction(operands);
+    match found {
+        Some(Next::Unsure) | None => *at = start,
+        Some(_) => *at = reader.at,
     }
-    // Operands with no operator after them: lopdf drops them unseen.
-    (first == operands.len()).then_some(Instructions { operands, list })
+    found.unwrap_or(Next::Unsure)
 }
 
-/// [`read`], less the instructions that set a colour space or colour:
-/// pdf-extract looks up each colour space and copies it (a Typst page sets
-/// one at every run of text) for the colours of drawings, which nothing
-/// here reads.
-pub fn read_for_text(content: &[u8]) -> Option<Instructions> {
-    let mut instructions = read(content)?;
-    instructions
-        .list
-        .retain(|(operator, _)| !matches!(*operator, "cs" | "CS" | "sc" | "scn" | "SC" | "SCN"));
-    Some(instructions)
+/// [`next`], passing over the instructions that set a colour space or
+/// colour: pdf-extract looks up each colour space and copies it (a Typst
+/// page sets one at every run of text) for the colours of drawings, which
+/// nothing here reads.
+pub fn next_for_text(content: &[u8], at: &mut usize, operands: &mut Vec<Object>) -> Next {
+    loop {
+        match next(content, at, operands) {
+            Next::Instruction("cs" | "CS" | "sc" | "scn" | "SC" | "SCN") => operands.clear(),
+            other => return other,
+        }
+    }
 }
 
 /// The operator a word names, if it is one of the content operators of
@@ -118,6 +101,44 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The instruction from here: `None` (or `Unsure`) when unsure.
+    fn instruction(&mut self, operands: &mut Vec<Object>) -> Option<Next> {
+        loop {
+            let Some(&c) = self.b.get(self.at) else {
+                // Operands with no operator after them: lopdf drops them
+                // unseen; it may as well be lopdf that does.
+                return Some(if operands.is_empty() {
+                    Next::End
+                } else {
+                    Next::Unsure
+                });
+            };
+            if c.is_ascii_alphabetic() || matches!(c, b'*' | b'\'' | b'"') {
+                let word = self.word();
+                match word {
+                    b"true" => operands.push(Object::Boolean(true)),
+                    b"false" => operands.push(Object::Boolean(false)),
+                    b"null" => operands.push(Object::Null),
+                    // Inline images carry raw bytes that only lopdf measures.
+                    b"BI" | b"ID" | b"EI" => return None,
+                    _ if word.starts_with(b"true")
+                        || word.starts_with(b"false")
+                        || word.starts_with(b"null") =>
+                    {
+                        // lopdf reads the keyword and goes on inside the word.
+                        return None;
+                    }
+                    // An operator pdf-extract does not know does nothing
+                    // there; it is lopdf's to read all the same.
+                    _ => return operator(word).map(Next::Instruction),
+                }
+            } else {
+                operands.push(self.object(0)?);
+            }
+            self.skip(is_instruction_space);
+        }
+    }
+
     fn skip(&mut self, space: fn(u8) -> bool) {
         while self.b.get(self.at).is_some_and(|&c| space(c)) {
             self.at += 1;
@@ -339,15 +360,34 @@ fn number(word: &[u8]) -> Option<Object> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pdf_extract::Instruction;
     use pdf_extract::content::{Content, Operation};
+
+    /// Every instruction of `content` read with `step`; `None` when it is
+    /// unsure of one.
+    fn read_all(
+        content: &[u8],
+        step: fn(&[u8], &mut usize, &mut Vec<Object>) -> Next,
+    ) -> Option<Vec<(&'static str, Vec<Object>)>> {
+        let (mut at, mut operands, mut all) = (0, Vec::new(), Vec::new());
+        loop {
+            match step(content, &mut at, &mut operands) {
+                Next::Instruction(op) => all.push((op, std::mem::take(&mut operands))),
+                Next::End => return Some(all),
+                Next::Unsure => return None,
+            }
+        }
+    }
+
+    fn read(content: &[u8]) -> Option<Vec<(&'static str, Vec<Object>)>> {
+        read_all(content, next)
+    }
 
     /// Instructions as comparable values: `Object` equality tells an
     /// integer from a real, the debug form tells dictionary key order.
     fn parts<'c>(
-        instructions: impl Iterator<Item = Instruction<'c>>,
+        instructions: impl Iterator<Item = (&'c str, &'c [Object])>,
     ) -> (Vec<(&'c str, &'c [Object])>, String) {
-        let parts: Vec<_> = instructions.map(|i| (i.operator, i.operands)).collect();
+        let parts: Vec<_> = instructions.collect();
         let debug = format!("{parts:?}");
         (parts, debug)
     }
@@ -359,18 +399,23 @@ mod tests {
             .unwrap_or_default()
     }
 
-    fn borrowed(operations: &[Operation]) -> impl Iterator<Item = Instruction<'_>> {
-        operations.iter().map(|o| Instruction {
-            operator: &o.operator,
-            operands: &o.operands,
-        })
+    fn borrowed(operations: &[Operation]) -> impl Iterator<Item = (&str, &[Object])> {
+        operations
+            .iter()
+            .map(|o| (o.operator.as_str(), o.operands.as_slice()))
+    }
+
+    fn as_parts<'r>(
+        read: &'r [(&'static str, Vec<Object>)],
+    ) -> impl Iterator<Item = (&'r str, &'r [Object])> {
+        read.iter().map(|(op, operands)| (*op, operands.as_slice()))
     }
 
     fn same_as_lopdf(content: &[u8]) {
         let text = String::from_utf8_lossy(content);
         let ours = read(content).unwrap_or_else(|| panic!("unsure of {text:?}"));
         let theirs = lopdf(content);
-        assert_eq!(parts(ours.iter()), parts(borrowed(&theirs)), "{text:?}");
+        assert_eq!(parts(as_parts(&ours)), parts(borrowed(&theirs)), "{text:?}");
     }
 
     #[test]
@@ -391,11 +436,32 @@ mod tests {
         }
     }
 
+    /// Unsure of an instruction, the reader leaves the place where it
+    /// begins, for lopdf to read on from there.
+    #[test]
+    fn the_place_is_left_where_an_unsure_instruction_begins() {
+        let content = b"1 w  %c\n3 w";
+        let (mut at, mut operands) = (0, Vec::new());
+        assert_eq!(
+            next(content, &mut at, &mut operands),
+            Next::Instruction("w")
+        );
+        assert_eq!((at, operands.as_slice()), (3, &[Object::Integer(1)][..]));
+        operands.clear();
+        assert_eq!(next(content, &mut at, &mut operands), Next::Unsure);
+        assert_eq!(at, 5);
+        // What lopdf reads from there is what it reads of the whole after
+        // the first instruction.
+        let (whole, rest) = (lopdf(content), lopdf(&content[at..]));
+        assert_eq!(whole.len(), 2);
+        assert_eq!(parts(borrowed(&whole[1..])), parts(borrowed(&rest)));
+    }
+
     #[test]
     fn colours_are_left_out_for_text() {
         let content = b"/Cs1 cs 0.5 sc BT /F1 9 Tf (a) Tj ET /CS0 CS 1 0 0 SCN 0 g";
-        let read = read_for_text(content).unwrap();
-        let kept: Vec<&str> = read.iter().map(|i| i.operator).collect();
+        let read = read_all(content, next_for_text).unwrap();
+        let kept: Vec<&str> = read.iter().map(|(op, _)| *op).collect();
         assert_eq!(kept, ["BT", "Tf", "Tj", "ET", "g"]);
     }
 
@@ -443,7 +509,7 @@ mod tests {
                     };
                     sure += 1;
                     let theirs = lopdf(&bytes);
-                    let same = parts(ours.iter()) == parts(borrowed(&theirs));
+                    let same = parts(as_parts(&ours)) == parts(borrowed(&theirs));
                     assert!(same, "{} {id:?}", path.display());
                 }
             }

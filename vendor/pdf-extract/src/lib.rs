@@ -1595,8 +1595,9 @@ struct Processor<'a> {
 /// this crate would; the crate's own reader then reads it.
 #[derive(Clone, Copy, Default)]
 pub struct Readers {
-    /// Reads a content stream's instructions (instead of lopdf's parser).
-    pub content: Option<fn(&[u8]) -> Option<Instructions>>,
+    /// Reads the instruction at a place in a content stream into the
+    /// buffer and moves the place past it (instead of lopdf's parser).
+    pub content: Option<fn(&[u8], &mut usize, &mut Vec<Object>) -> Next>,
     /// Reads a ToUnicode CMap as code → text (instead of
     /// adobe-cmap-parser), lone surrogates left out as this crate does.
     pub to_unicode: Option<fn(&[u8]) -> Option<HashMap<u32, String>>>,
@@ -1610,19 +1611,56 @@ pub struct Instruction<'c> {
     pub operands: &'c [Object],
 }
 
-/// tiltak: a content stream read as one list of all operands and a list of
-/// instructions, each an operator and the range of its operands: two
-/// allocations for the stream, not two for every instruction.
-#[derive(Debug, Default)]
-pub struct Instructions {
-    pub operands: Vec<Object>,
-    pub list: Vec<(&'static str, std::ops::Range<usize>)>,
+/// tiltak: what a caller's content reader found at a place in a stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// An instruction: its operator (its operands are in the buffer).
+    Instruction(&'static str),
+    /// The end of the stream.
+    End,
+    /// An instruction the reader is not sure it reads as lopdf does; the
+    /// place is left where that instruction begins.
+    Unsure,
 }
 
-impl Instructions {
-    /// The instructions in order.
-    pub fn iter(&self) -> impl Iterator<Item = Instruction<'_>> {
-        self.list.iter().map(move |(operator, range)| Instruction { operator, operands: &self.operands[range.clone()] })
+/// tiltak: the instructions of a content stream, one at a time: read by
+/// the caller's reader into one reused buffer, and by lopdf's parser from
+/// the first instruction that reader is unsure of.
+struct Source<'c> {
+    content: &'c [u8],
+    at: usize,
+    read: Option<fn(&[u8], &mut usize, &mut Vec<Object>) -> Next>,
+    operands: Vec<Object>,
+    rest: Option<std::vec::IntoIter<lopdf::content::Operation>>,
+    current: Option<lopdf::content::Operation>,
+}
+
+impl<'c> Source<'c> {
+    fn next(&mut self) -> Option<Instruction<'_>> {
+        if self.rest.is_none() {
+            let found = match self.read {
+                Some(read) => {
+                    self.operands.clear();
+                    match read(self.content, &mut self.at, &mut self.operands) {
+                        Next::Instruction(operator) => Some(Some(operator)),
+                        Next::End => Some(None),
+                        Next::Unsure => None,
+                    }
+                }
+                None => None,
+            };
+            match found {
+                Some(Some(operator)) => return Some(Instruction { operator, operands: &self.operands }),
+                Some(None) => return None,
+                None => {
+                    let rest = Content::decode(&self.content[self.at..]).unwrap();
+                    self.rest = Some(rest.operations.into_iter());
+                }
+            }
+        }
+        self.current = self.rest.as_mut()?.next();
+        let operation = self.current.as_ref()?;
+        Some(Instruction { operator: &operation.operator, operands: &operation.operands })
     }
 }
 
@@ -1632,19 +1670,9 @@ impl<'a> Processor<'a> {
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        // tiltak: the caller's reader first; lopdf's parser where it is unsure.
-        match self.readers.content.and_then(|read| read(&content)) {
-            Some(instructions) => self.run(doc, instructions.iter(), resources, media_box, output, page_num),
-            None => {
-                let content = Content::decode(&content).unwrap();
-                let instructions = content.operations.iter().map(|o| Instruction { operator: &o.operator, operands: &o.operands });
-                self.run(doc, instructions, resources, media_box, output, page_num)
-            }
-        }
-    }
-
-    fn run<'c>(&mut self, doc: &'a Document, instructions: impl Iterator<Item = Instruction<'c>>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let readers = self.readers;
+        // tiltak: the caller's reader first; lopdf's parser where it is unsure.
+        let mut source = Source { content: &content, at: 0, read: readers.content, operands: Vec::new(), rest: None, current: None };
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1666,13 +1694,15 @@ impl<'a> Processor<'a> {
         };
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
-        let mut mc_stack = Vec::new();
+        // tiltak: a depth, not the instructions (nothing reads them, and
+        // the instruction is borrowed for one turn of the loop only).
+        let mut mc_depth = 0usize;
         // XXX: replace tlm with a point for text start
         let mut tlm = Transform2D::identity();
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in instructions {
+        while let Some(operation) = source.next() {
             //dlog!("op: {:?}", operation);
 
             match operation.operator.as_ref() {
@@ -1917,10 +1947,10 @@ impl<'a> Processor<'a> {
                     path.ops.clear();
                 }
                 "BMC" | "BDC" => {
-                    mc_stack.push(operation);
+                    mc_depth += 1;
                 }
                 "EMC" => {
-                    mc_stack.pop();
+                    mc_depth = mc_depth.saturating_sub(1);
                 }
                 "Do" => {
                     // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
