@@ -48,7 +48,7 @@ pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<Vec<String>,
     empty_colour_profiles(doc);
     let mut budget = Budget::default();
     let warnings = sanitise::run(doc, pages, &mut budget)?;
-    check_inflation(doc, &mut budget)?;
+    check_inflation(doc, &mut budget, &truetype_programs(doc))?;
     check_forms(doc, pages)?;
     decompress_fonts(doc);
     Ok(warnings)
@@ -222,14 +222,18 @@ fn never_unpacked(dict: &Dictionary) -> bool {
 /// Refuses a document whose remaining compressed streams (fonts, colour
 /// profiles, functions: page content is unpacked already) would unpack
 /// past the budget, counting the bytes as they stream out rather than
-/// holding them: the PDF library would unpack each whole into memory.
-/// Attachments are left packed and uncounted: nothing reads them.
-fn check_inflation(doc: &Document, budget: &mut Budget) -> Result<(), String> {
-    for object in doc.objects.values() {
+/// holding them: the PDF library would unpack each whole into memory. Attachments and TrueType programs (`skip`) are left
+/// packed and uncounted: nothing reads them.
+fn check_inflation(
+    doc: &Document,
+    budget: &mut Budget,
+    skip: &HashSet<ObjectId>,
+) -> Result<(), String> {
+    for (id, object) in &doc.objects {
         let Object::Stream(stream) = object else {
             continue;
         };
-        if never_unpacked(&stream.dict) || is_image(&stream.dict) {
+        if never_unpacked(&stream.dict) || is_image(&stream.dict) || skip.contains(id) {
             continue;
         }
         sanitise::measure(stream, budget)?;
@@ -375,21 +379,31 @@ fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
     names
 }
 
-/// Decompresses font programs and CMaps in place: pdf-extract builds each
-/// font afresh on every page and would inflate them every time.
+/// The TrueType font programs: pdf-extract never reads one, so they stay
+/// packed and uncounted.
+fn truetype_programs(doc: &Document) -> HashSet<ObjectId> {
+    doc.objects
+        .values()
+        .filter_map(|o| {
+            o.as_dict()
+                .ok()?
+                .get(b"FontFile2")
+                .ok()?
+                .as_reference()
+                .ok()
+        })
+        .collect()
+}
+
+/// Unpacks font programs and CMaps once instead of once per page and font
+/// (within the budget: [`check_inflation`] measured them).
 fn decompress_fonts(doc: &mut Document) {
     let mut streams = Vec::new();
     for object in doc.objects.values() {
         let Object::Dictionary(dict) = object else {
             continue;
         };
-        for key in [
-            &b"ToUnicode"[..],
-            b"Encoding",
-            b"FontFile",
-            b"FontFile2",
-            b"FontFile3",
-        ] {
+        for key in [&b"ToUnicode"[..], b"Encoding", b"FontFile", b"FontFile3"] {
             if let Ok(Object::Reference(id)) = dict.get(key) {
                 streams.push(*id);
             }

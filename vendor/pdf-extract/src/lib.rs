@@ -407,7 +407,8 @@ impl<'a> PdfSimpleFont<'a> {
                 let file = maybe_get_obj(doc, descriptor, b"FontFile2");
                 match file {
                     Some(&Object::Stream(ref s)) => {
-                        let _s = get_contents(s);
+                        // tiltak: the program was unpacked (or copied) here
+                        // and dropped unread, at every load of the font.
                         //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
                     }
                     _ => { dlog!("font file {:?}", file) }
