@@ -794,7 +794,9 @@ impl<'a> Iterator for PdfFontIter<'a> {
 trait PdfFont : Debug {
     fn get_width(&self, id: CharCode) -> f64;
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)>;
-    fn decode_char(&self, char: CharCode) -> String;
+    // tiltak: borrowed where the font's map holds the text, so that a
+    // glyph costs no allocation.
+    fn decode_char(&self, char: CharCode) -> std::borrow::Cow<'_, str>;
 
         /*fn char_codes<'a>(&'a self, chars: &'a [u8]) -> PdfFontIter {
             let p = self;
@@ -835,7 +837,7 @@ impl<'a> PdfFont for PdfSimpleFont<'a> {
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)> {
         iter.next().map(|x| (*x as CharCode, 1))
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char(&self, char: CharCode) -> std::borrow::Cow<'_, str> {
         let slice = [char as u8];
         if let Some(ref unicode_map) = self.unicode_map {
             let s = unicode_map.get(&char);
@@ -847,16 +849,16 @@ impl<'a> PdfFont for PdfSimpleFont<'a> {
                     let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
-                    s
+                    s.into()
                 }
-                Some(s) => { s.clone() }
+                Some(s) => { s.as_str().into() }
             };
             return s
         }
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
         //dlog!("char_code {:?} {:?}", char, self.encoding);
         let s = to_utf8(encoding, &slice);
-        s
+        s.into()
     }
 }
 
@@ -885,7 +887,7 @@ impl<'a> PdfFont for PdfType3Font<'a> {
     fn next_char(&self, iter: &mut Iter<u8>) -> Option<(CharCode, u8)> {
         iter.next().map(|x| (*x as CharCode, 1))
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char(&self, char: CharCode) -> std::borrow::Cow<'_, str> {
         let slice = [char as u8];
         if let Some(ref unicode_map) = self.unicode_map {
             let s = unicode_map.get(&char);
@@ -897,16 +899,16 @@ impl<'a> PdfFont for PdfType3Font<'a> {
                     let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
-                    s
+                    s.into()
                 }
-                Some(s) => { s.clone() }
+                Some(s) => { s.as_str().into() }
             };
             return s
         }
         let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
         //dlog!("char_code {:?} {:?}", char, self.encoding);
         let s = to_utf8(encoding, &slice);
-        s
+        s.into()
     }
 }
 
@@ -1095,13 +1097,13 @@ impl<'a> PdfFont for PdfCIDFont<'a> {
         }
         None
     }
-    fn decode_char(&self, char: CharCode) -> String {
+    fn decode_char(&self, char: CharCode) -> std::borrow::Cow<'_, str> {
         let s = self.to_unicode.as_ref().and_then(|x| x.get(&char));
         if let Some(s) = s {
-            s.clone()
+            s.as_str().into()
         } else {
             dlog!("Unknown character {:?} in {:?} {:?}", char, self.font, self.to_unicode);
-            "".to_string()
+            "".into()
         }
     }
 }
