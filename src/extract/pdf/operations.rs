@@ -41,6 +41,25 @@ pub fn next(content: &[u8], at: &mut usize, operands: &mut Vec<Object>) -> Next 
     found.unwrap_or(Next::Unsure)
 }
 
+/// Calls `f` with every instruction of `content` as pdf-extract reads it:
+/// by [`next`], and by lopdf from the first instruction that is unsure.
+pub fn for_each(content: &[u8], mut f: impl FnMut(&str, &[Object])) {
+    let (mut at, mut operands) = (0, Vec::new());
+    loop {
+        operands.clear();
+        match next(content, &mut at, &mut operands) {
+            Next::Instruction(operator) => f(operator, &operands),
+            Next::End => return,
+            Next::Unsure => break,
+        }
+    }
+    if let Ok(rest) = pdf_extract::content::Content::decode(&content[at..]) {
+        for operation in &rest.operations {
+            f(&operation.operator, &operation.operands);
+        }
+    }
+}
+
 /// [`next`], passing over the instructions that set a colour space or
 /// colour: pdf-extract looks up each colour space and copies it (a Typst
 /// page sets one at every run of text) for the colours of drawings, which
@@ -455,6 +474,24 @@ mod tests {
         let (whole, rest) = (lopdf(content), lopdf(&content[at..]));
         assert_eq!(whole.len(), 2);
         assert_eq!(parts(borrowed(&whole[1..])), parts(borrowed(&rest)));
+    }
+
+    /// Read to the end, lopdf taking over after the comment, every
+    /// instruction comes out once, in order.
+    #[test]
+    fn every_instruction_is_visited_once() {
+        let content = b"/F1 9 Tf 1 0 0 1 5 5 cm %c\n/Im1 Do (x) Tj /Im2 Do";
+        let mut seen = Vec::new();
+        for_each(content, |op, operands| {
+            seen.push((op.to_string(), operands.to_vec()))
+        });
+        let whole = lopdf(content);
+        let theirs: Vec<(String, Vec<Object>)> = whole
+            .iter()
+            .map(|o| (o.operator.clone(), o.operands.clone()))
+            .collect();
+        assert_eq!(seen.len(), 5);
+        assert_eq!(seen, theirs);
     }
 
     #[test]

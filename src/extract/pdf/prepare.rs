@@ -365,15 +365,12 @@ fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
     if !draws_xobject(content) {
         return Vec::new();
     }
-    let Ok(content) = pdf_extract::content::Content::decode(content) else {
-        return Vec::new();
-    };
-    let mut names: Vec<Vec<u8>> = content
-        .operations
-        .iter()
-        .filter(|op| op.operator == "Do")
-        .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
-        .collect();
+    let mut names: Vec<Vec<u8>> = Vec::new();
+    super::operations::for_each(content, |operator, operands| {
+        if let (Some(Ok(name)), "Do") = (operands.first().map(Object::as_name), operator) {
+            names.push(name.to_vec());
+        }
+    });
     names.sort();
     names.dedup();
     names
