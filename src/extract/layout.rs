@@ -78,8 +78,6 @@ impl Line {
 
     /// A TOC line: ends in a page number after leader dots or a wide gap.
     fn is_toc_entry(&self) -> bool {
-        static LEADER: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?:\.\s*){3,}[0-9]{1,4}$|…\s*[0-9]{1,4}$").unwrap());
         let spans = self.spans();
         let last_is_number = spans.last().is_some_and(|s| {
             s.len() == 1 && s[0].text.len() <= 4 && s[0].text.chars().all(|c| c.is_ascii_digit())
@@ -333,6 +331,17 @@ fn dominant_size(glyphs: &[&Glyph]) -> f64 {
         .into_iter()
         .max_by_key(|&(size, n)| (n, size))
         .map_or(10.0, |(size, _)| size as f64 / 10.0)
+}
+
+/// Leader dots or an ellipsis before a page number: how a TOC line ends.
+static LEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\.\s*){3,}[0-9]{1,4}$|…\s*[0-9]{1,4}$").unwrap());
+
+/// Builds this stage's regexes now rather than at their first use; the
+/// library does so on a thread of its own while a PDF is read.
+pub(crate) fn prepare() {
+    LazyLock::force(&LEADER);
+    LazyLock::force(&PAGE_LABEL);
 }
 
 static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {

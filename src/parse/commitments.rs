@@ -39,6 +39,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Builds the regex of this module now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&DATE);
+}
+
 /// Finds the commitments in every measure's progress text.
 ///
 /// `as_of` is the report's ISO as-of date; only dates after it count.

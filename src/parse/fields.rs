@@ -55,6 +55,44 @@ static STATUS_KEY: LazyLock<Regex> =
 static RESPONSIBLE_KEY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{}\s*:?$", responsible_label())).unwrap());
 
+/// What joins names in a responsible line: "BFD, HOD og JD".
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\s*(?:,|;|/|&|\b{}\b)\s*",
+        vocab::pattern(vocab::NAME_CONJUNCTIONS)
+    ))
+    .unwrap()
+});
+/// "i samarbeid med": the partners follow.
+static COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{}\b", vocab::pattern(vocab::COOPERATION))).unwrap()
+});
+/// "KD (med HOD og BFD)": the partners in parentheses.
+static IN_PARENTHESES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<leads>.*?)\s*\(\s*{}\s+(?P<partners>[^()]*)\)\s*\.?$",
+        vocab::pattern(vocab::PARTNERS_IN_PARENTHESES)
+    ))
+    .unwrap()
+});
+
+/// Builds the regexes of this module now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    for re in [
+        &STATUS,
+        &DATED_STATUS,
+        &RESPONSIBLE,
+        &STATUS_AND_RESPONSIBLE,
+        &STATUS_KEY,
+        &RESPONSIBLE_KEY,
+        &SEPARATOR,
+        &COOPERATION,
+        &IN_PARENTHESES,
+    ] {
+        LazyLock::force(re);
+    }
+}
+
 /// Sets the fields that `cells` state on `measure`; false when the block
 /// holds no label line (it is text, then).
 pub(super) fn apply(measure: &mut Measure, cells: &[&str]) -> bool {
@@ -133,23 +171,6 @@ fn set_responsible(measure: &mut Measure, responsible: &str) {
 /// assert_eq!((lead.as_deref(), partners.len()), (Some("KD"), 2));
 /// ```
 pub fn split_responsible(line: &str) -> (Option<String>, Vec<String>) {
-    static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"\s*(?:,|;|/|&|\b{}\b)\s*",
-            vocab::pattern(vocab::NAME_CONJUNCTIONS)
-        ))
-        .unwrap()
-    });
-    static COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)\b{}\b", vocab::pattern(vocab::COOPERATION))).unwrap()
-    });
-    static IN_PARENTHESES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?i)^(?P<leads>.*?)\s*\(\s*{}\s+(?P<partners>[^()]*)\)\s*\.?$",
-            vocab::pattern(vocab::PARTNERS_IN_PARENTHESES)
-        ))
-        .unwrap()
-    });
     let (leads, partners) = if let Some(c) = IN_PARENTHESES.captures(line) {
         let (l, p) = (c.name("leads"), c.name("partners"));
         (l.map_or("", |m| m.as_str()), p.map_or("", |m| m.as_str()))

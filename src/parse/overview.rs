@@ -38,6 +38,13 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[0-9]+\b").unwr
 static DEPARTMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\S[^()]+?)\s*\(([^()\s]+)\)$").unwrap());
 
+/// Builds the regexes of this module now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    for re in [&DATE, &PART_OF_TOTAL, &TOTAL, &NUMBER, &DEPARTMENT] {
+        LazyLock::force(re);
+    }
+}
+
 /// Reads the total and the count per status from a summary sentence,
 /// whatever its wording ("Av totalt 33 tiltak er 26 pågående og 7
 /// ferdigstilt", "Av planens 10 tiltak er …", "Per 31.12.2024 er 4 av

@@ -46,6 +46,13 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([0-9]{4})\s*[-–—]\s*([0-9]{4})\)\s*$").unwrap());
 
+/// Builds the regexes of this module now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    for re in [&AS_OF, &DATED, &PERIOD] {
+        LazyLock::force(re);
+    }
+}
+
 /// Reads plan title, period, as-of date and the final-report flag.
 pub(super) fn read(
     title_page: &[Located],

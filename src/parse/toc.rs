@@ -18,6 +18,12 @@ static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// Builds the regex of this module now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    LazyLock::force(&ENTRY);
+}
+
 /// Reads TOC entries from the blocks after the "Innhold" heading.
 ///
 /// Returns the entries and how many blocks they took. An entry may wrap

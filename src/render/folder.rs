@@ -184,7 +184,7 @@ const EOPNOTSUPP: i32 = 95;
 
 /// Exchanges two paths atomically (Linux 3.15 and later).
 #[cfg(target_os = "linux")]
-fn rename_exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+pub(super) fn rename_exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
     let a = CString::new(a.as_os_str().as_bytes())?;
@@ -209,7 +209,7 @@ fn rename_exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 
 /// No atomic exchange here: the caller falls back to two renames.
 #[cfg(not(target_os = "linux"))]
-fn rename_exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+pub(super) fn rename_exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 

@@ -200,13 +200,13 @@ impl OutputSet {
         Ok(())
     }
 
-    /// Renames every staged file into place. A file leaves the staged list
+    /// Puts every staged file in place. A file leaves the staged list
     /// only once it is in place, so after a failed rename `Drop` removes
     /// every temporary file still waiting, the failed one included.
     pub fn commit(mut self) -> Result<Vec<PathBuf>> {
         let mut written = Vec::new();
         while let Some((temp, target)) = self.staged.first() {
-            std::fs::rename(temp, target).map_err(|source| Error::Write {
+            replace(temp, target).map_err(|source| Error::Write {
                 path: self.shown.join(target.file_name().unwrap_or_default()),
                 source,
             })?;
@@ -216,6 +216,23 @@ impl OutputSet {
         }
         Ok(written)
     }
+}
+
+/// Moves `temp` to `target` in one atomic step, as a rename does. An
+/// existing file is exchanged with `temp` and then removed instead of
+/// renamed over: a reader sees the same, but ext4 writes a file renamed
+/// over another out to disk before the rename returns (its guard for
+/// programs that do not fsync), 0.06 ms a file on a quiet disk and up to
+/// 20 ms on a busy one. Neither way fsyncs (see [`OutputSet::add`]).
+fn replace(temp: &Path, target: &Path) -> std::io::Result<()> {
+    let is_file = std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_file());
+    if is_file && super::folder::rename_exchange(temp, target).is_ok() {
+        // `temp` names the old file now; should it stay, the next set
+        // written here sweeps it once this process is gone.
+        let _ = std::fs::remove_file(temp);
+        return Ok(());
+    }
+    std::fs::rename(temp, target)
 }
 
 impl Drop for OutputSet {
@@ -279,5 +296,21 @@ pub(crate) mod tests {
         assert_eq!(written.len(), 2);
         assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
         assert_eq!(std::fs::read(dir.path().join("b.csv")).unwrap(), b"b");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_commit_replaces_old_files_and_leaves_no_temporary_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.csv"), "old").unwrap();
+        std::os::unix::fs::symlink("elsewhere", dir.path().join("b.csv")).unwrap();
+        let mut set = OutputSet::new(dir.path()).unwrap();
+        set.add("a.csv", |w| w.write_all(b"new")).unwrap();
+        set.add("b.csv", |w| w.write_all(b"b")).unwrap();
+        set.commit().unwrap();
+        assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
+        assert_eq!(std::fs::read(dir.path().join("a.csv")).unwrap(), b"new");
+        // A link in the way is replaced, not followed.
+        assert!(std::fs::symlink_metadata(dir.path().join("b.csv")).unwrap().is_file());
     }
 }
