@@ -87,18 +87,7 @@ pub fn run(
             None => f.fonts = None,
         }
     }
-    let mut plan: Vec<Vec<(usize, usize)>> = Vec::new();
-    for share in balance(&facts, workers) {
-        let mut runs = Vec::new();
-        let mut start = share.start;
-        while start < share.end {
-            let limit = share.end.min(start + max_run.max(1));
-            let end = run_end(&facts, start, limit, rename);
-            runs.push((start, end));
-            start = end;
-        }
-        plan.push(runs);
-    }
+    let plan = plan_runs(&facts, workers, max_run, rename);
     super::prepare::sync_max_id(doc);
     let root = doc.new_object_id();
     let mut kids = Vec::new();
@@ -139,6 +128,29 @@ pub fn run(
         catalog.set("Pages", Object::Reference(root));
     }
     units_plan
+}
+
+/// Each worker's share of the pages, cut into runs of at most `max_run`
+/// pages that may be read as one: `(first, end)` page indexes.
+fn plan_runs(
+    facts: &[PageFacts],
+    workers: usize,
+    max_run: usize,
+    rename: bool,
+) -> Vec<Vec<(usize, usize)>> {
+    let mut plan = Vec::new();
+    for share in balance(facts, workers) {
+        let mut runs = Vec::new();
+        let mut start = share.start;
+        while start < share.end {
+            let limit = share.end.min(start + max_run.max(1));
+            let end = run_end(facts, start, limit, rename);
+            runs.push((start, end));
+            start = end;
+        }
+        plan.push(runs);
+    }
+    plan
 }
 
 fn facts(doc: &Document, id: ObjectId) -> PageFacts {
