@@ -311,6 +311,10 @@ pub(crate) mod tests {
         assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
         assert_eq!(std::fs::read(dir.path().join("a.csv")).unwrap(), b"new");
         // A link in the way is replaced, not followed.
-        assert!(std::fs::symlink_metadata(dir.path().join("b.csv")).unwrap().is_file());
+        assert!(
+            std::fs::symlink_metadata(dir.path().join("b.csv"))
+                .unwrap()
+                .is_file()
+        );
     }
 }
