@@ -364,7 +364,8 @@ struct Lexer<'a> {
     at: usize,
 }
 
-fn is_space(c: u8) -> bool {
+/// PDF white space (also the content reader's, inside operands).
+pub(super) fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
 }
 
@@ -375,7 +376,8 @@ fn is_delimiter(c: u8) -> bool {
     )
 }
 
-fn is_regular(c: u8) -> bool {
+/// Neither white space nor a delimiter: part of a word, number or name.
+pub(super) fn is_regular(c: u8) -> bool {
     !is_space(c) && !is_delimiter(c)
 }
 

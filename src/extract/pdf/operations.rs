@@ -19,6 +19,8 @@
 pub use pdf_extract::Next;
 use pdf_extract::{Dictionary, Object, StringFormat};
 
+use super::content::{is_regular, is_space};
+
 /// Deepest nesting of arrays, dictionaries and parentheses read here;
 /// lopdf goes to 100, real content streams to two or three.
 const MAX_NESTING: usize = 32;
@@ -39,25 +41,6 @@ pub fn next(content: &[u8], at: &mut usize, operands: &mut Vec<Object>) -> Next 
         Some(_) => *at = reader.at,
     }
     found.unwrap_or(Next::Unsure)
-}
-
-/// Calls `f` with every instruction of `content` as pdf-extract reads it:
-/// by [`next`], and by lopdf from the first instruction that is unsure.
-pub fn for_each(content: &[u8], mut f: impl FnMut(&str, &[Object])) {
-    let (mut at, mut operands) = (0, Vec::new());
-    loop {
-        operands.clear();
-        match next(content, &mut at, &mut operands) {
-            Next::Instruction(operator) => f(operator, &operands),
-            Next::End => return,
-            Next::Unsure => break,
-        }
-    }
-    if let Ok(rest) = pdf_extract::content::Content::decode(&content[at..]) {
-        for operation in &rest.operations {
-            f(&operation.operator, &operation.operands);
-        }
-    }
 }
 
 /// [`next`], passing over the instructions that set a colour space or
@@ -95,19 +78,6 @@ fn operator(word: &[u8]) -> Option<&'static str> {
 /// has it (NUL and form feed are not).
 fn is_instruction_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\r' | b'\n')
-}
-
-/// Space inside arrays and dictionaries, and in hex strings.
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\0' | b'\x0C')
-}
-
-fn is_delimiter(c: u8) -> bool {
-    b"()<>[]{}/%".contains(&c)
-}
-
-fn is_regular(c: u8) -> bool {
-    !is_space(c) && !is_delimiter(c)
 }
 
 fn hex_value(c: u8) -> Option<u8> {
@@ -481,9 +451,13 @@ mod tests {
     #[test]
     fn every_instruction_is_visited_once() {
         let content = b"/F1 9 Tf 1 0 0 1 5 5 cm %c\n/Im1 Do (x) Tj /Im2 Do";
+        let readers = pdf_extract::Readers {
+            content: Some(next),
+            to_unicode: None,
+        };
         let mut seen = Vec::new();
-        for_each(content, |op, operands| {
-            seen.push((op.to_string(), operands.to_vec()))
+        pdf_extract::for_each_instruction(content, readers, |i| {
+            seen.push((i.operator.to_string(), i.operands.to_vec()))
         });
         let whole = lopdf(content);
         let theirs: Vec<(String, Vec<Object>)> = whole

@@ -222,8 +222,9 @@ fn never_unpacked(dict: &Dictionary) -> bool {
 /// Refuses a document whose remaining compressed streams (fonts, colour
 /// profiles, functions: page content is unpacked already) would unpack
 /// past the budget, counting the bytes as they stream out rather than
-/// holding them: the PDF library would unpack each whole into memory. Attachments and TrueType programs (`skip`) are left
-/// packed and uncounted: nothing reads them.
+/// holding them: the PDF library would unpack each whole into memory.
+/// Attachments and TrueType programs (`skip`) are left packed and
+/// uncounted: nothing reads them.
 fn check_inflation(
     doc: &Document,
     budget: &mut Budget,
@@ -366,8 +367,8 @@ fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
         return Vec::new();
     }
     let mut names: Vec<Vec<u8>> = Vec::new();
-    super::operations::for_each(content, |operator, operands| {
-        if let (Some(Ok(name)), "Do") = (operands.first().map(Object::as_name), operator) {
+    pdf_extract::for_each_instruction(content, super::READERS, |i| {
+        if let (Some(Ok(name)), "Do") = (i.operands.first().map(Object::as_name), i.operator) {
             names.push(name.to_vec());
         }
     });

@@ -12,7 +12,7 @@
 //! end where `endstream` is makes the PDF library drop the object without a
 //! word; the length is set from where the stream ends.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -143,7 +143,7 @@ pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
             (Some(n), Some(reference)) => (
                 indirect_value(
                     bytes,
-                    index.get_or_insert_with(|| object_index(bytes)),
+                    index.get_or_insert_with(|| objects(bytes)),
                     n,
                     reference.as_bytes(),
                 ),
@@ -181,40 +181,21 @@ pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
     Some((out, edits.len()))
 }
 
-/// Where each `N G obj` of the file ends, every one of a number in file
-/// order: built once, at the first length kept in an object of its own.
-type ObjectIndex = HashMap<(usize, u16), Vec<usize>>;
-
-fn object_index(bytes: &[u8]) -> ObjectIndex {
-    let mut index = ObjectIndex::new();
-    for found in OBJECT.captures_iter(bytes) {
-        let number = |i: usize| std::str::from_utf8(&found[i]).ok()?.parse().ok();
-        if let (Some(number), Some(generation)) = (number(1), number(2)) {
-            let end = found.get(0).expect("whole match").end();
-            index
-                .entry((number, generation as u16))
-                .or_default()
-                .push(end);
-        }
-    }
-    index
-}
-
 /// The integer object `number` (with the generation in `reference`,
-/// " G R") holds: `number G obj VALUE endobj`, the last such in the file.
+/// " G R") holds: `number G obj VALUE endobj`, by the file's last
+/// definition of that number (from [`objects`], built once, at the first
+/// length kept in an object of its own).
 fn indirect_value(
     bytes: &[u8],
-    index: &ObjectIndex,
+    objects: &BTreeMap<u32, (usize, u16)>,
     number: usize,
     reference: &[u8],
 ) -> Option<usize> {
     let reference = std::str::from_utf8(reference).ok()?;
     let generation: u16 = reference.split_whitespace().next()?.parse().ok()?;
-    index
-        .get(&(number, generation))?
-        .iter()
-        .rev()
-        .find_map(|&at| integer_then_endobj(&bytes[at..]))
+    let &(at, found) = objects.get(&u32::try_from(number).ok()?)?;
+    let body = at + find_first(&bytes[at..], b"obj")? + b"obj".len();
+    (found == generation).then(|| integer_then_endobj(&bytes[body..]))?
 }
 
 /// The integer at the start of `body` (after white space), when only

@@ -1639,6 +1639,10 @@ struct Source<'c> {
 }
 
 impl<'c> Source<'c> {
+    fn new(content: &'c [u8], readers: Readers) -> Self {
+        Source { content, at: 0, read: readers.content, operands: Vec::new(), rest: None, current: None }
+    }
+
     fn next(&mut self) -> Option<Instruction<'_>> {
         if self.rest.is_none() {
             let found = match self.read {
@@ -1667,6 +1671,15 @@ impl<'c> Source<'c> {
     }
 }
 
+/// tiltak: calls `f` with every instruction of `content` as the
+/// interpreter reads it with `readers`.
+pub fn for_each_instruction(content: &[u8], readers: Readers, mut f: impl FnMut(Instruction<'_>)) {
+    let mut source = Source::new(content, readers);
+    while let Some(instruction) = source.next() {
+        f(instruction);
+    }
+}
+
 impl<'a> Processor<'a> {
     fn new(readers: Readers) -> Processor<'a> {
         Processor { font_table: HashMap::new(), readers, _none: PhantomData }
@@ -1675,7 +1688,7 @@ impl<'a> Processor<'a> {
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let readers = self.readers;
         // tiltak: the caller's reader first; lopdf's parser where it is unsure.
-        let mut source = Source { content: &content, at: 0, read: readers.content, operands: Vec::new(), rest: None, current: None };
+        let mut source = Source::new(&content, readers);
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
