@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use pdf_extract::content::{Content, Operation};
-use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 use super::prepare::deref;
 
@@ -38,13 +38,8 @@ pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Vec<String> {
         let Ok(bytes) = (Content { operations }).encode() else {
             continue;
         };
-        doc.max_id += 1;
-        let id = (doc.max_id, 0);
-        doc.objects
-            .insert(id, Object::Stream(Stream::new(Dictionary::new(), bytes)));
-        if let Some(Object::Dictionary(dict)) = doc.objects.get_mut(&page) {
-            dict.set("Contents", Object::Reference(id));
-        }
+        // A stream of its own: the page's old one may be shared.
+        super::sanitise::store(doc, page, &[], bytes);
         let fonts: Vec<String> = broken.iter().map(|(_, label)| label.clone()).collect();
         let pieces = if dropped == 1 {
             "1 piece of text in it was left out".to_string()

@@ -190,9 +190,10 @@ fn page_resources(doc: &Document, page: ObjectId) -> Option<Dictionary> {
     }
 }
 
-/// Puts the cleaned content back: in the page's one stream, or in a new
-/// stream that replaces its several.
-fn store(doc: &mut Document, page: ObjectId, parts: &[ObjectId], bytes: Vec<u8>) {
+/// Puts the cleaned content back: in the page's one stream (`parts`), or
+/// in a new stream that replaces its several (or, with no `parts`, its
+/// own).
+pub(super) fn store(doc: &mut Document, page: ObjectId, parts: &[ObjectId], bytes: Vec<u8>) {
     if let [one] = parts
         && let Some(Object::Stream(stream)) = doc.objects.get_mut(one)
     {
