@@ -6,6 +6,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc in place of the system allocator: reading a PDF makes many
+/// short-lived allocations on several threads, which glibc's malloc serves
+/// more slowly (10% of the whole command's time on a 24-page report).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = match cli::args::Cli::try_parse() {
         Ok(args) => args,

@@ -16,19 +16,14 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::bytes::Regex;
 
-static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\r\n\t ])([0-9]{1,10})[\r\n\t ]+([0-9]{1,5})[\r\n\t ]+obj\b").unwrap()
-});
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/(Root|Info|Encrypt)\s*([0-9]{1,10})\s+([0-9]{1,5})\s+R").unwrap()
+    Regex::new(r"(?-u)/(Root|Info|Encrypt)\s*([0-9]{1,10})\s+([0-9]{1,5})\s+R").unwrap()
 });
-static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/ID\s*(\[[^\]]*\])").unwrap());
-static STREAM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)stream(\r\n|\n|\r)").unwrap());
-static LENGTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)/Length\s+(\d{1,12})(\s+\d+\s+R)?").unwrap());
-static CATALOG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/Type\s*/Catalog\b").unwrap());
+static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)/ID\s*(\[[^\]]*\])").unwrap());
+static CATALOG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)/Type\s*/Catalog\b").unwrap());
 
 /// The bytes with a rebuilt cross-reference table, or `None` when no object
 /// or no document catalog can be found.
@@ -65,21 +60,61 @@ pub(super) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Every object's number → (offset, generation); the last definition wins.
+///
+/// Found by `obj` keywords, read backwards: `N G obj` with N of at most 10
+/// digits and G of at most 5, after white space or the file's start. This
+/// runs on every file with a length kept in an object of its own, so it is
+/// a byte scan, not a regex.
 fn objects(bytes: &[u8]) -> BTreeMap<u32, (usize, u16)> {
     let mut found = BTreeMap::new();
-    for c in OBJECT.captures_iter(bytes) {
-        let (Some(number), Some(generation)) = (c.get(1), c.get(2)) else {
+    for at in memmem::find_iter(bytes, b"obj") {
+        let after = bytes.get(at + 3).copied();
+        if after.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
+            continue;
+        }
+        let Some((generation, start)) = number_before(bytes, at, 5) else {
             continue;
         };
-        let text =
-            |m: regex::bytes::Match<'_>| std::str::from_utf8(m.as_bytes()).ok().map(str::to_string);
-        let n = text(number).and_then(|t| t.parse::<u32>().ok());
-        let g = text(generation).and_then(|t| t.parse::<u16>().ok());
-        if let (Some(n), Some(g)) = (n, g) {
-            found.insert(n, (number.start(), g));
+        let Some((number, start)) = number_before(bytes, start, 10) else {
+            continue;
+        };
+        if start > 0 && !is_separator(bytes[start - 1]) {
+            continue;
+        }
+        if let (Ok(n), Ok(g)) = (u32::try_from(number), u16::try_from(generation)) {
+            found.insert(n, (start, g));
         }
     }
     found
+}
+
+/// The unsigned integer of at most `max_digits` digits that ends, after at
+/// least one separator, right before `end`, with where its digits start.
+fn number_before(bytes: &[u8], end: usize, max_digits: usize) -> Option<(u64, usize)> {
+    let gap = bytes[..end]
+        .iter()
+        .rev()
+        .take_while(|&&c| is_separator(c))
+        .count();
+    let digits_end = end - gap;
+    let digits = bytes[..digits_end]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if gap == 0 || digits == 0 || digits > max_digits {
+        return None;
+    }
+    let start = digits_end - digits;
+    let value = bytes[start..digits_end]
+        .iter()
+        .fold(0u64, |n, &c| n * 10 + u64::from(c - b'0'));
+    Some((value, start))
+}
+
+/// The white space that separates `N G obj`'s parts.
+fn is_separator(c: u8) -> bool {
+    matches!(c, b'\r' | b'\n' | b'\t' | b' ')
 }
 
 /// The trailer's entries: the old trailer's /Root, /Info, /Encrypt and /ID
@@ -119,35 +154,30 @@ fn trailer(bytes: &[u8], objects: &BTreeMap<u32, (usize, u16)>) -> Option<String
 pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
     let mut edits: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
     let mut index = None;
-    for m in STREAM.find_iter(bytes) {
-        // `endstream` itself ends with "stream".
-        if bytes[..m.start()].ends_with(b"end") {
-            continue;
-        }
-        let start = m.end();
-        let window = &bytes[m.start().saturating_sub(2048)..m.start()];
+    for (keyword, start) in stream_starts(bytes) {
+        let window = &bytes[keyword.saturating_sub(2048)..keyword];
         let Some(dict) = find_last(window, b"obj").map(|at| &window[at..]) else {
             continue;
         };
-        let Some(length) = LENGTH.captures_iter(dict).last() else {
+        let Some(length) = last_length(dict) else {
             continue;
         };
-        let digits = length.get(1).expect("group 1");
-        let number = std::str::from_utf8(digits.as_bytes())
+        let digits = length.digits.clone();
+        let number = std::str::from_utf8(&dict[digits.clone()])
             .ok()
             .and_then(|d| d.parse::<usize>().ok());
         // A length kept in an object of its own (`/Length 27 0 R`): its
         // value, and the reference is what gets replaced.
-        let (declared, replaced) = match (number, length.get(2)) {
-            (Some(n), None) => (Some(n), digits.start()..digits.end()),
+        let (declared, replaced) = match (number, length.reference) {
+            (Some(n), None) => (Some(n), digits),
             (Some(n), Some(reference)) => (
                 indirect_value(
                     bytes,
                     index.get_or_insert_with(|| objects(bytes)),
                     n,
-                    reference.as_bytes(),
+                    &dict[reference.clone()],
                 ),
-                digits.start()..reference.end(),
+                digits.start..reference.end,
             ),
             (None, _) => (None, 0..0),
         };
@@ -179,6 +209,68 @@ pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
         out.splice(range.clone(), actual.to_string().into_bytes());
     }
     Some((out, edits.len()))
+}
+
+/// Where each `stream` keyword starts and where its data starts (after
+/// the keyword's end of line), skipping `endstream`.
+fn stream_starts(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    memmem::find_iter(bytes, b"stream").filter_map(move |at| {
+        if bytes[..at].ends_with(b"end") {
+            return None;
+        }
+        let rest = &bytes[at + b"stream".len()..];
+        let eol = if rest.starts_with(b"\r\n") {
+            2
+        } else if rest.starts_with(b"\n") || rest.starts_with(b"\r") {
+            1
+        } else {
+            return None;
+        };
+        Some((at, at + b"stream".len() + eol))
+    })
+}
+
+/// A `/Length` entry, by its spans in the dictionary it was read from.
+struct Length {
+    /// The number (at most 12 digits).
+    digits: std::ops::Range<usize>,
+    /// ` G R` when the number is an object's: the length is kept there.
+    reference: Option<std::ops::Range<usize>>,
+}
+
+/// The last `/Length N` or `/Length N G R` in `dict` (not `/Length1`,
+/// a font program's).
+fn last_length(dict: &[u8]) -> Option<Length> {
+    let is_space = |c: &u8| c.is_ascii_whitespace() || *c == b'\x0b';
+    let spaces = |from: usize| dict[from..].iter().take_while(|c| is_space(c)).count();
+    let digits = |from: usize| {
+        dict[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    memmem::rfind_iter(dict, b"/Length").find_map(|at| {
+        let after = at + b"/Length".len();
+        let gap = spaces(after);
+        let count = digits(after + gap).min(12);
+        if gap == 0 || count == 0 {
+            return None;
+        }
+        let digits_end = after + gap + count;
+        let reference = {
+            let gap = spaces(digits_end);
+            let generation = digits(digits_end + gap);
+            let before_r = digits_end + gap + generation;
+            let gap_r = spaces(before_r);
+            let r = before_r + gap_r;
+            (gap > 0 && generation > 0 && gap_r > 0 && dict.get(r) == Some(&b'R'))
+                .then_some(digits_end..r + 1)
+        };
+        Some(Length {
+            digits: after + gap..digits_end,
+            reference,
+        })
+    })
 }
 
 /// The integer object `number` (with the generation in `reference`,
@@ -227,11 +319,11 @@ fn ends_at(bytes: &[u8], at: usize) -> bool {
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
+    memmem::rfind(haystack, needle)
 }
 
 fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memmem::find(haystack, needle)
 }
 
 #[cfg(test)]
@@ -296,5 +388,44 @@ mod tests {
         let fixed = rebuild_xref(&pdf).unwrap();
         assert!(String::from_utf8_lossy(&fixed).contains("/Root 1 0 R"));
         assert!(rebuild_xref(b"%PDF-1.4\nno objects here\n").is_none());
+    }
+
+    #[test]
+    fn objects_are_numbers_generation_and_the_keyword() {
+        let pdf = b"1 0 obj\n<<>>\nendobj\n 12\t3\r\nobj 5\nx7 0 obj 8 0 objx \
+            12345678901 0 obj 9 123456 obj 4 0 obj\n4 0 obj";
+        let found = objects(pdf);
+        let starts: Vec<(u32, u16, &[u8])> = found
+            .iter()
+            .map(|(&n, &(at, g))| (n, g, &pdf[at..at + 1]))
+            .collect();
+        assert_eq!(
+            starts,
+            [(1, 0, &b"1"[..]), (4, 0, &b"4"[..]), (12, 3, &b"1"[..])]
+        );
+        // The last definition of 4 wins.
+        assert_eq!(found[&4].0, pdf.len() - b"4 0 obj".len());
+    }
+
+    #[test]
+    fn the_last_length_entry_is_read_and_font_lengths_are_not() {
+        let spans = |dict: &[u8]| {
+            last_length(dict).map(|l| {
+                let text =
+                    |r: std::ops::Range<usize>| String::from_utf8_lossy(&dict[r]).into_owned();
+                (text(l.digits), l.reference.map(text))
+            })
+        };
+        assert_eq!(spans(b"<< /Length 42 >>"), Some(("42".into(), None)));
+        assert_eq!(
+            spans(b"<< /Length 1 /Length\n7 0 R >>"),
+            Some(("7".into(), Some(" 0 R".into())))
+        );
+        assert_eq!(spans(b"<< /Length1 900 /Length2 5 >>"), None);
+        assert_eq!(
+            spans(b"<< /Length 9 /Length /X >>"),
+            Some(("9".into(), None))
+        );
+        assert_eq!(spans(b"<< /Length 5 0 >>"), Some(("5".into(), None)));
     }
 }
