@@ -11,7 +11,7 @@
 //! a quarter of all the work of reading a 5-page report. Each CMap is read
 //! here as pdf-extract reads it, its parser's quirks included.
 
-use std::collections::HashMap;
+use pdf_extract::HashMap;
 
 /// Widest `bfrange` read (pdf-extract writes out every code of a range).
 const MAX_RANGE: u32 = 0x1_0000;
@@ -46,7 +46,7 @@ pub fn read(cmap: &[u8]) -> Option<HashMap<u32, String>> {
     }
     let tokens = Lexer { b: cmap, at: 0 }.tokens()?;
     let raw = interpret(&tokens)?;
-    let mut map = HashMap::with_capacity(raw.len());
+    let mut map = HashMap::with_capacity_and_hasher(raw.len(), Default::default());
     for (code, bytes) in raw {
         // As pdf-extract: UTF-16BE; a lone surrogate is no entry.
         if !bytes.len().is_multiple_of(2) {
@@ -78,7 +78,7 @@ fn interpret(tokens: &[Token]) -> Option<HashMap<u32, Vec<u8>>> {
         Some(Token::String(s)) => Some(s.clone()),
         _ => None,
     };
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let mut i = 0;
     while i < tokens.len() {
         let Token::Begin(section) = tokens[i] else {
