@@ -80,6 +80,16 @@ fn sets_deadline_for_others(sentence: &str) -> bool {
 
 /// The first date in the sentence that lies after `as_of`.
 pub(crate) fn due_date(sentence: &str, as_of: YearMonth) -> Option<Due> {
+    // Every form of date names a year. Most sentences name none, and the
+    // regex's Unicode word boundaries keep it off its fast engines, so a
+    // sentence without four digits in a row is not searched.
+    let names_a_year = sentence
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !names_a_year {
+        return None;
+    }
     DATE.captures_iter(sentence)
         // A span like "2023-2024" names a period, not a due date.
         .filter(|c| !(c[0].contains(DASHES) && c.name("year").is_some()))

@@ -54,6 +54,11 @@ pub(super) fn prepare() {
 /// Each number after the total starts a phrase that runs to the next number;
 /// the phrase minus filler words ("tiltak", "er") is the status as worded.
 pub(super) fn read_summary(sentence: &str) -> Option<Summary> {
+    // Every paragraph of the front matter is tried; one without a number
+    // states no total (the regexes below are not cheap to run).
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // A date's numbers are not counts.
     let text = DATE.replace_all(sentence, |c: &regex::Captures| " ".repeat(c[0].len()));
     let mut summary = Summary {
