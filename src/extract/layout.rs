@@ -106,10 +106,12 @@ pub fn run(mut pages: Vec<GlyphPage>) -> Document {
     let heights: Vec<f64> = pages.iter().map(|p| p.height).collect();
     // The glyphs are freed by the threads that used them.
     let (mut page_lines, turned): (Vec<Vec<Line>>, Vec<Vec<Line>>) = par_map_owned(pages, |p| {
-        let (along, across): (Vec<Glyph>, Vec<Glyph>) = p
-            .glyphs
-            .into_iter()
-            .partition(|g| g.direction == Direction::Right);
+        // In place: nearly every glyph runs rightwards, and a partition
+        // would copy them all into a growing list.
+        let mut along = p.glyphs;
+        let across: Vec<Glyph> = along
+            .extract_if(.., |g| g.direction != Direction::Right)
+            .collect();
         (lines(&along), turned_lines(across, p.width, p.height))
     })
     .into_iter()

@@ -655,10 +655,14 @@ impl OutputDev for Collector {
         let height = media_box.ury - media_box.lly;
         self.flip = Some(Transform::row_major(1., 0., 0., -1., 0., media_box.ury));
         self.left = media_box.llx;
+        // Room for as many glyphs as the page before had: pages of a
+        // report hold about as many, and growing the list a glyph at a
+        // time copied each page's glyphs a dozen times.
+        let room = self.pages.last().map_or(0, |p| p.glyphs.len());
         self.pages.push(GlyphPage {
             width: media_box.urx - media_box.llx,
             height,
-            glyphs: Vec::new(),
+            glyphs: Vec::with_capacity(room),
         });
         Ok(())
     }
