@@ -23,8 +23,9 @@ use std::str;
 use std::fs::File;
 use std::slice::Iter;
 /// tiltak: the crate's maps (a font's widths and Unicode map, looked up at
-/// every glyph) hash with foldhash, seeded per process as std's is: SipHash
-/// was a twentieth of reading a page of one glyph per instruction.
+/// every glyph) hash with foldhash, seeded per process (hashbrown's default
+/// hasher): SipHash was a twentieth of reading a page of one glyph per
+/// instruction.
 pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::collections::hash_map::Entry;
 use std::rc::Rc;
