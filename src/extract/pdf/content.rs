@@ -897,8 +897,8 @@ fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Cove
         let map = font.get(b"ToUnicode").ok().and_then(|m| deref(doc, m));
         return match map {
             Some(Object::Stream(map)) if identity && descendant.is_some() => {
-                let mut budget = super::sanitise::Budget(16 * 1024 * 1024);
-                match super::sanitise::unpack(map, &mut budget) {
+                let budget = super::sanitise::Budget::new(16 * 1024 * 1024);
+                match super::sanitise::unpack(map, &budget) {
                     Ok((bytes, false)) => {
                         // Two-byte codes: no CID past 0xFFFF is ever asked.
                         let mut bits = vec![0u64; 0x1_0000 / 64];

@@ -46,9 +46,9 @@ pub fn run(doc: &mut Document, pages: &[(u32, ObjectId)]) -> Result<Vec<String>,
     pin_inherited(doc, pages);
     empty_images(doc);
     empty_colour_profiles(doc);
-    let mut budget = Budget::default();
-    let warnings = sanitise::run(doc, pages, &mut budget)?;
-    check_inflation(doc, &mut budget, &truetype_programs(doc))?;
+    let budget = Budget::default();
+    let warnings = sanitise::run(doc, pages, &budget)?;
+    check_inflation(doc, &budget, &truetype_programs(doc))?;
     check_forms(doc, pages)?;
     decompress_fonts(doc);
     Ok(warnings)
@@ -227,7 +227,7 @@ fn never_unpacked(dict: &Dictionary) -> bool {
 /// uncounted: nothing reads them.
 fn check_inflation(
     doc: &Document,
-    budget: &mut Budget,
+    budget: &Budget,
     skip: &HashSet<ObjectId>,
 ) -> Result<(), String> {
     for (id, object) in &doc.objects {

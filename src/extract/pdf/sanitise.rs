@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
@@ -23,13 +24,26 @@ pub const MAX_UNPACKED_TOTAL: u64 = 256 * 1024 * 1024;
 /// Most bytes one part may unpack to.
 pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 
-/// What is left of the unpacking budget.
+/// What is left of the unpacking budget, shared by the threads that
+/// unpack pages at once.
 #[derive(Debug)]
-pub struct Budget(pub u64);
+pub struct Budget(AtomicU64);
+
+impl Budget {
+    /// A budget of `bytes`.
+    pub fn new(bytes: u64) -> Self {
+        Budget(AtomicU64::new(bytes))
+    }
+
+    /// The bytes left.
+    fn left(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget(MAX_UNPACKED_TOTAL)
+        Budget::new(MAX_UNPACKED_TOTAL)
     }
 }
 
@@ -103,20 +117,29 @@ impl Damage {
 pub fn run(
     doc: &mut Document,
     pages: &[(u32, ObjectId)],
-    budget: &mut Budget,
+    budget: &Budget,
 ) -> Result<Vec<String>, String> {
     let mut damage: BTreeMap<u32, Damage> = BTreeMap::new();
-    let unpacked = unpack_pages(doc, pages, budget, &mut damage)?;
-    // Cleaning reads the document and writes nothing: on all cores, the
-    // cleaned content put back in page order afterwards.
+    let plan = content_parts(doc, pages, &mut damage);
+    // Unpacking and cleaning read the document and write nothing: on all
+    // cores, each page's unpacked bytes dropped once they are cleaned, and
+    // the cleaned content put back in page order afterwards.
     let shared = &*doc;
-    let cleaned = crate::extract::par_map(&unpacked, |page| {
+    let read = crate::extract::par_map(&plan, |page| {
+        let (bytes, cut) = unpack_joined(shared, &page.parts, budget)?;
         let resources = page_resources(shared, page.id);
-        content::clean(shared, &page.bytes, resources.as_ref())
+        Ok((cut, content::clean(shared, &bytes, resources.as_ref())))
     });
-    for (page, cleaned) in unpacked.into_iter().zip(cleaned) {
+    // Past the budget is the error to give, before any page refused for
+    // its instructions, as when every page was unpacked before any was
+    // cleaned.
+    let read: Vec<(bool, Result<Cleaned, Refusal>)> =
+        read.into_iter().collect::<Result<_, String>>()?;
+    for (page, (cut, cleaned)) in plan.into_iter().zip(read) {
         let cleaned = cleaned.map_err(|r| refusal(r, page.number))?;
-        damage.entry(page.number).or_default().add(&cleaned);
+        let entry = damage.entry(page.number).or_default();
+        entry.cut |= cut;
+        entry.add(&cleaned);
         store(doc, page.id, &page.parts, cleaned.bytes);
     }
     clean_forms(doc, pages, budget, &mut damage)?;
@@ -126,49 +149,58 @@ pub fn run(
         .collect())
 }
 
-/// One page's content streams, unpacked and joined.
-struct Unpacked {
+/// One page's content streams, to be unpacked and joined.
+struct Parts {
     number: u32,
     id: ObjectId,
     parts: Vec<ObjectId>,
-    bytes: Vec<u8>,
 }
 
-/// Unpacks every page's content within the budget, in page order; pages
-/// sharing the same content are unpacked once.
-fn unpack_pages(
+/// Every page's content streams, in page order; pages sharing the same
+/// content are listed once, and parts that are no stream are counted as
+/// missing.
+fn content_parts(
     doc: &Document,
     pages: &[(u32, ObjectId)],
-    budget: &mut Budget,
     damage: &mut BTreeMap<u32, Damage>,
-) -> Result<Vec<Unpacked>, String> {
+) -> Vec<Parts> {
     let mut done: HashSet<Vec<ObjectId>> = HashSet::new();
-    let mut unpacked = Vec::with_capacity(pages.len());
+    let mut plan = Vec::with_capacity(pages.len());
     for &(number, id) in pages {
-        let page_damage = damage.entry(number).or_default();
         let parts = doc.get_page_contents(id);
         if !done.insert(parts.clone()) || parts.is_empty() {
             continue;
         }
-        let mut joined = Vec::new();
-        for part in &parts {
-            let Some(Object::Stream(stream)) = doc.objects.get(part) else {
-                page_damage.missing_parts += 1;
-                continue;
-            };
-            let (bytes, cut) = unpack(stream, budget)?;
-            page_damage.cut |= cut;
-            joined.extend_from_slice(&bytes);
-            joined.push(b'\n');
-        }
-        unpacked.push(Unpacked {
-            number,
-            id,
-            parts,
-            bytes: joined,
-        });
+        let streams = |part: &ObjectId| matches!(doc.objects.get(part), Some(Object::Stream(_)));
+        let missing = parts.iter().filter(|p| !streams(p)).count();
+        damage.entry(number).or_default().missing_parts += missing;
+        plan.push(Parts { number, id, parts });
     }
-    Ok(unpacked)
+    plan
+}
+
+/// A page's content streams unpacked within the budget and joined, one
+/// line apart, and whether any was cut short.
+fn unpack_joined(
+    doc: &Document,
+    parts: &[ObjectId],
+    budget: &Budget,
+) -> Result<(Vec<u8>, bool), String> {
+    let (mut joined, mut cut) = (Vec::new(), false);
+    for part in parts {
+        let Some(Object::Stream(stream)) = doc.objects.get(part) else {
+            continue;
+        };
+        let (bytes, part_cut) = unpack(stream, budget)?;
+        cut |= part_cut;
+        if joined.is_empty() {
+            joined = bytes;
+        } else {
+            joined.extend_from_slice(&bytes);
+        }
+        joined.push(b'\n');
+    }
+    Ok((joined, cut))
 }
 
 fn refusal(r: Refusal, page: u32) -> String {
@@ -247,7 +279,7 @@ fn forms(doc: &Document) -> Vec<ObjectId> {
 fn clean_forms(
     doc: &mut Document,
     pages: &[(u32, ObjectId)],
-    budget: &mut Budget,
+    budget: &Budget,
     damage: &mut BTreeMap<u32, Damage>,
 ) -> Result<(), String> {
     let forms = forms(doc);
@@ -302,7 +334,7 @@ fn first_pages(doc: &Document, pages: &[(u32, ObjectId)]) -> HashMap<ObjectId, u
 
 /// A stream's bytes unpacked within the budget, and whether the unpacking
 /// stopped at damage (what came before is kept, as other readers keep it).
-pub fn unpack(stream: &Stream, budget: &mut Budget) -> Result<(Vec<u8>, bool), String> {
+pub fn unpack(stream: &Stream, budget: &Budget) -> Result<(Vec<u8>, bool), String> {
     let Ok(filters) = stream.filters() else {
         return Ok((stream.content.clone(), false));
     };
@@ -322,18 +354,23 @@ pub fn unpack(stream: &Stream, budget: &mut Budget) -> Result<(Vec<u8>, bool), S
     Ok((bytes, cut))
 }
 
-fn spend(budget: &mut Budget, bytes: u64) -> Result<(), String> {
-    if bytes > MAX_UNPACKED || bytes > budget.0 {
-        return Err(too_much(bytes <= MAX_UNPACKED));
+fn spend(budget: &Budget, bytes: u64) -> Result<(), String> {
+    if bytes > MAX_UNPACKED {
+        return Err(too_much(false));
     }
-    budget.0 -= bytes;
-    Ok(())
+    budget
+        .0
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+            left.checked_sub(bytes)
+        })
+        .map(|_| ())
+        .map_err(|_| too_much(true))
 }
 
 /// Inflates at most what the budget allows; a stream damaged midway gives
 /// what came before the damage.
 fn inflate(packed: &[u8], budget: &Budget) -> Result<(Vec<u8>, bool), String> {
-    let cap = budget.0.min(MAX_UNPACKED) + 1;
+    let cap = budget.left().min(MAX_UNPACKED) + 1;
     let mut out = Vec::with_capacity(packed.len().saturating_mul(4).min(cap as usize));
     let zlib = flate2::read::ZlibDecoder::new(packed)
         .take(cap)
@@ -355,14 +392,14 @@ fn inflate(packed: &[u8], budget: &Budget) -> Result<(Vec<u8>, bool), String> {
 /// Measures what a stream would unpack to without holding it, spending
 /// the budget: for the parts pdf-extract unpacks itself (fonts, colour
 /// profiles, functions).
-pub fn measure(stream: &Stream, budget: &mut Budget) -> Result<(), String> {
+pub fn measure(stream: &Stream, budget: &Budget) -> Result<(), String> {
     let Ok(filters) = stream.filters() else {
         return Ok(());
     };
     if filters.first().copied() != Some(&b"FlateDecode"[..]) {
         return Ok(());
     }
-    let cap = budget.0.min(MAX_UNPACKED) + 1;
+    let cap = budget.left().min(MAX_UNPACKED) + 1;
     let mut unpacked = flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(cap);
     let size = std::io::copy(&mut unpacked, &mut std::io::sink()).unwrap_or(0);
     spend(budget, size)
