@@ -6,18 +6,18 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use super::pattern::{Found, Pattern};
 
 use crate::model::{Commitment, Due, Measure, YearMonth, year_month};
 use crate::text::{self, DASHES};
 use crate::vocab;
 
 /// A date expression; each alternative's named groups give one kind of [`Due`].
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
     let halves: Vec<&str> = vocab::HALF_WORDS.iter().map(|(w, _)| *w).collect();
     let seasons: Vec<&str> = vocab::SEASONS.iter().map(|(w, _)| *w).collect();
     let nouns = vocab::pattern(vocab::HALF_NOUNS);
-    Regex::new(&format!(
+    Pattern::new(&format!(
         concat!(
             r"(?i)\b(?:",
             r"(?P<month>{months})\s+(?P<month_year>[0-9]{{4}})",
@@ -36,7 +36,6 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         prepositions = vocab::pattern(vocab::YEAR_PREPOSITIONS),
         dashes = DASHES.iter().collect::<String>(),
     ))
-    .unwrap()
 });
 
 /// Builds the regex of this module now (see [`super::prepare`]).
@@ -92,15 +91,15 @@ pub(crate) fn due_date(sentence: &str, as_of: YearMonth) -> Option<Due> {
     }
     DATE.captures_iter(sentence)
         // A span like "2023-2024" names a period, not a due date.
-        .filter(|c| !(c[0].contains(DASHES) && c.name("year").is_some()))
+        .filter(|c| !(c.whole().contains(DASHES) && c.name("year").is_some()))
         .filter_map(|c| due_of(&c))
         .find(|due| due.last_month() > as_of)
 }
 
 /// The due date one match of [`DATE`] names.
-fn due_of(c: &Captures) -> Option<Due> {
-    let year = |name: &str| c.name(name)?.as_str().parse::<u16>().ok();
-    let word = |name: &str| c.name(name).map(|m| m.as_str().to_lowercase());
+fn due_of(c: &Found) -> Option<Due> {
+    let year = |name: &str| c.name(name)?.parse::<u16>().ok();
+    let word = |name: &str| c.name(name).map(str::to_lowercase);
     if let (Some(month), Some(year)) = (word("month"), year("month_year")) {
         let month = vocab::MONTHS.iter().position(|n| *n == month)? as u8 + 1;
         Some(Due::Month { year, month })

@@ -11,6 +11,7 @@ pub mod commitments;
 mod fields;
 mod heading;
 mod overview;
+mod pattern;
 mod sections;
 mod table;
 mod title;

@@ -5,28 +5,28 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::Pattern;
+
 use crate::model::{Department, StatusCount, Summary};
 use crate::vocab;
 
 /// "totalt 33 tiltak", "planens 10 tiltak": the total.
-static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TOTAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b{}\s+(?P<total>[0-9]+)\s+{}\b",
         vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
         vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
     ))
-    .unwrap()
 });
 /// "4 av planens 9 tiltak gjennomført": a count, then the total, then the
 /// status of the count.
-static PART_OF_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static PART_OF_TOTAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b(?P<count>[0-9]+)\s+{}\s+(?:{}\s+)?(?P<total>[0-9]+)\s+{}\b(?P<status>[^0-9]*)",
         vocab::pattern(&[vocab::SUMMARY_OF]),
         vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
         vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
     ))
-    .unwrap()
 });
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[0-9]{1,2}\.\s*[0-9]{1,2}\.\s*[0-9]{2,4}\b").unwrap());
@@ -40,8 +40,11 @@ static DEPARTMENT: LazyLock<Regex> =
 
 /// Builds the regexes of this module now (see [`super::prepare`]).
 pub(super) fn prepare() {
-    for re in [&DATE, &PART_OF_TOTAL, &TOTAL, &NUMBER, &DEPARTMENT] {
+    for re in [&DATE, &NUMBER, &DEPARTMENT] {
         LazyLock::force(re);
+    }
+    for pattern in [&PART_OF_TOTAL, &TOTAL] {
+        LazyLock::force(pattern);
     }
 }
 
@@ -66,16 +69,16 @@ pub(super) fn read_summary(sentence: &str) -> Option<Summary> {
         ..Summary::default()
     };
     let rest = if let Some(c) = PART_OF_TOTAL.captures(&text) {
-        summary.total = c["total"].parse().ok();
-        let status = status_phrase(&c["status"]);
-        if let (Ok(count), false) = (c["count"].parse(), status.is_empty()) {
+        summary.total = c.name("total")?.parse().ok();
+        let status = status_phrase(c.name("status")?);
+        if let (Ok(count), false) = (c.name("count")?.parse(), status.is_empty()) {
             summary.counts.push(StatusCount { status, count });
         }
-        &text[c.name("status")?.end()..]
+        &text[c.range("status")?.end..]
     } else {
         let c = TOTAL.captures(&text)?;
-        summary.total = c["total"].parse().ok();
-        &text[c.get(0)?.end()..]
+        summary.total = c.name("total")?.parse().ok();
+        &text[c.end()..]
     };
     let numbers: Vec<_> = NUMBER.find_iter(rest).collect();
     for (i, number) in numbers.iter().enumerate() {

@@ -7,7 +7,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
+
+use super::pattern::{Found, Pattern};
 
 use super::{Located, NotReport};
 use crate::model::Report;
@@ -22,25 +24,23 @@ fn date() -> String {
 }
 
 /// "Status for tiltak per 31.12.2023": the genre's own line.
-static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static AS_OF: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i){}\s+(?:{}\s+)?{}\s+{}",
         vocab::pattern(&[vocab::AS_OF_LEAD]),
         vocab::pattern(&[vocab::AS_OF_OPTIONAL]),
         vocab::pattern(vocab::AS_OF_PREPOSITIONS),
         date()
     ))
-    .unwrap()
 });
 
 /// "per 31. desember 2024", "pr. 31.12.2024": any dated line of the title page.
-static DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DATED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)(?:^|\s){}\s+{}",
         vocab::pattern(vocab::AS_OF_PREPOSITIONS),
         date()
     ))
-    .unwrap()
 });
 
 static PERIOD: LazyLock<Regex> =
@@ -48,9 +48,10 @@ static PERIOD: LazyLock<Regex> =
 
 /// Builds the regexes of this module now (see [`super::prepare`]).
 pub(super) fn prepare() {
-    for re in [&AS_OF, &DATED, &PERIOD] {
-        LazyLock::force(re);
+    for pattern in [&AS_OF, &DATED] {
+        LazyLock::force(pattern);
     }
+    LazyLock::force(&PERIOD);
 }
 
 /// Reads plan title, period, as-of date and the final-report flag.
@@ -88,17 +89,17 @@ pub(super) fn read(
 }
 
 /// The ISO date of a [`date`] match; `None` for an impossible date.
-fn iso_date(c: &Captures) -> Option<String> {
-    let day: u32 = c.name("day")?.as_str().parse().ok()?;
+fn iso_date(c: &Found) -> Option<String> {
+    let day: u32 = c.name("day")?.parse().ok()?;
     let month: u32 = match (c.name("month"), c.name("month_name")) {
-        (Some(m), _) => m.as_str().parse().ok()?,
+        (Some(m), _) => m.parse().ok()?,
         (None, Some(name)) => {
-            let name = name.as_str().to_lowercase();
+            let name = name.to_lowercase();
             vocab::MONTHS.iter().position(|m| *m == name)? as u32 + 1
         }
         (None, None) => return None,
     };
-    let year = c.name("year")?.as_str();
+    let year = c.name("year")?;
     let year: u32 = match year.len() {
         2 => 2000 + year.parse::<u32>().ok()?,
         _ => year.parse().ok()?,
