@@ -6,15 +6,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// mimalloc in place of the system allocator: reading a PDF makes many
-/// short-lived allocations on several threads, which glibc's malloc serves
-/// more slowly (10% of the whole command's time on a 24-page report). Its
-/// transparent huge pages are off (`no_thp` in Cargo.toml): with them each
-/// thread's heap was resident in 2 MB steps, and a 5-page report peaked at
-/// 31 MB instead of 12.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = match cli::args::Cli::try_parse() {
         Ok(args) => args,
