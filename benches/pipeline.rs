@@ -54,6 +54,10 @@ fn peak_mb(program: &str, args: &[&str]) -> Option<f64> {
         .args(args)
         .output()
         .ok()?;
+    // A program that is not there (or failed) has no peak to show.
+    if !out.status.success() {
+        return None;
+    }
     let err = String::from_utf8_lossy(&out.stderr);
     let kb: f64 = err.lines().last()?.trim().parse().ok()?;
     Some(kb / 1024.0)
@@ -145,13 +149,16 @@ fn whole_table(root: &Path, files: &[PathBuf]) {
         "pt MB",
         "mu MB"
     );
-    let (mut worst, mut sums) = (0.0_f64, [Duration::ZERO; 3]);
+    let (mut worst, mut sums): (Option<f64>, _) = (None, [Duration::ZERO; 3]);
     for path in files {
         let name = shown(root, path);
         let w = whole_commands(tiltak, path, &out);
         let faster = [w.pdftotext, w.mutool].into_iter().flatten().min();
-        let ratio = faster.map_or(f64::NAN, |f| w.ours.as_secs_f64() / f.as_secs_f64());
-        worst = worst.max(ratio);
+        let ratio = faster.map(|f| w.ours.as_secs_f64() / f.as_secs_f64());
+        if let Some(r) = ratio {
+            worst = Some(worst.map_or(r, |w| w.max(r)));
+        }
+        let ratio = ratio.map_or("   n/a".into(), |r| format!("{r:6.2}"));
         sums[0] += w.ours;
         sums[1] += w.pdftotext.unwrap_or_default();
         sums[2] += w.mutool.unwrap_or_default();
@@ -160,7 +167,7 @@ fn whole_table(root: &Path, files: &[PathBuf]) {
         let mb = |m: Option<f64>| m.map_or("    n/a".into(), |m| format!("{m:7.1}"));
         let opt = |d: Option<Duration>| d.map_or("       n/a".into(), ms);
         println!(
-            "{name:<44} {} {} {} {ratio:6.2} {} {} {}",
+            "{name:<44} {} {} {} {ratio} {} {} {}",
             ms(w.ours),
             opt(w.pdftotext),
             opt(w.mutool),
@@ -173,8 +180,14 @@ fn whole_table(root: &Path, files: &[PathBuf]) {
         );
     }
     let _ = std::fs::remove_dir_all(&out);
+    // Without the peers there is nothing to compare with: say so rather
+    // than print a ratio of zero.
+    let worst = worst.map_or(
+        "n/a (pdftotext and mutool not found: apt-get install poppler-utils mupdf-tools)".into(),
+        |w| format!("{w:.2}"),
+    );
     println!(
-        "{:<44} {} {} {}   worst ratio to the faster peer: {worst:.2}",
+        "{:<44} {} {} {}   worst ratio to the faster peer: {worst}",
         "sum",
         ms(sums[0]),
         ms(sums[1]),
