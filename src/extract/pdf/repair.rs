@@ -106,10 +106,12 @@ fn number_before(bytes: &[u8], end: usize, max_digits: usize) -> Option<(u64, us
         return None;
     }
     let start = digits_end - digits;
-    let value = bytes[start..digits_end]
-        .iter()
-        .fold(0u64, |n, &c| n * 10 + u64::from(c - b'0'));
-    Some((value, start))
+    Some((decimal(&bytes[start..digits_end]), start))
+}
+
+/// The value of a run of at most 19 ASCII digits.
+fn decimal(digits: &[u8]) -> u64 {
+    digits.iter().fold(0, |n, &c| n * 10 + u64::from(c - b'0'))
 }
 
 /// The white space that separates `N G obj`'s parts.
@@ -162,24 +164,22 @@ pub(super) fn fix_lengths(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
         let Some(length) = last_length(dict) else {
             continue;
         };
-        let digits = length.digits.clone();
-        let number = std::str::from_utf8(&dict[digits.clone()])
-            .ok()
-            .and_then(|d| d.parse::<usize>().ok());
         // A length kept in an object of its own (`/Length 27 0 R`): its
         // value, and the reference is what gets replaced.
-        let (declared, replaced) = match (number, length.reference) {
-            (Some(n), None) => (Some(n), digits),
-            (Some(n), Some(reference)) => (
+        let Ok(value) = usize::try_from(length.value) else {
+            continue;
+        };
+        let (declared, replaced) = match length.reference {
+            None => (Some(value), length.digits),
+            Some(reference) => (
                 indirect_value(
                     bytes,
                     index.get_or_insert_with(|| objects(bytes)),
-                    n,
+                    value,
                     &dict[reference.clone()],
                 ),
-                digits.start..reference.end,
+                length.digits.start..reference.end,
             ),
-            (None, _) => (None, 0..0),
         };
         let Some(declared) = declared else {
             continue;
@@ -218,22 +218,18 @@ fn stream_starts(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         if bytes[..at].ends_with(b"end") {
             return None;
         }
-        let rest = &bytes[at + b"stream".len()..];
-        let eol = if rest.starts_with(b"\r\n") {
-            2
-        } else if rest.starts_with(b"\n") || rest.starts_with(b"\r") {
-            1
-        } else {
-            return None;
-        };
-        Some((at, at + b"stream".len() + eol))
+        let data = at + b"stream".len();
+        let eol = eol_len(&bytes[data..]);
+        (eol > 0).then_some((at, data + eol))
     })
 }
 
 /// A `/Length` entry, by its spans in the dictionary it was read from.
 struct Length {
-    /// The number (at most 12 digits).
+    /// Where the number is (at most 12 digits).
     digits: std::ops::Range<usize>,
+    /// The number.
+    value: u64,
     /// ` G R` when the number is an object's: the length is kept there.
     reference: Option<std::ops::Range<usize>>,
 }
@@ -266,8 +262,10 @@ fn last_length(dict: &[u8]) -> Option<Length> {
             (gap > 0 && generation > 0 && gap_r > 0 && dict.get(r) == Some(&b'R'))
                 .then_some(digits_end..r + 1)
         };
+        let digits = after + gap..digits_end;
         Some(Length {
-            digits: after + gap..digits_end,
+            value: decimal(&dict[digits.clone()]),
+            digits,
             reference,
         })
     })
@@ -310,12 +308,17 @@ fn ends_at(bytes: &[u8], at: usize) -> bool {
     let Some(rest) = bytes.get(at..) else {
         return false;
     };
-    let rest = rest
-        .strip_prefix(b"\r\n")
-        .or_else(|| rest.strip_prefix(b"\n"))
-        .or_else(|| rest.strip_prefix(b"\r"))
-        .unwrap_or(rest);
-    rest.starts_with(b"endstream")
+    rest[eol_len(rest)..].starts_with(b"endstream")
+}
+
+/// The length of the end of line `rest` starts with: `\r\n`, `\n` or `\r`;
+/// 0 for none.
+fn eol_len(rest: &[u8]) -> usize {
+    if rest.starts_with(b"\r\n") {
+        2
+    } else {
+        usize::from(rest.starts_with(b"\n") || rest.starts_with(b"\r"))
+    }
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
