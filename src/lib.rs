@@ -30,6 +30,7 @@ pub mod manifest;
 pub mod model;
 pub mod parse;
 pub mod render;
+mod scan;
 pub mod text;
 pub mod timeline;
 pub mod vocab;
@@ -71,31 +72,12 @@ pub fn read_report_timed(
     path: &Path,
     limits: &Limits,
 ) -> Result<(Report, Vec<String>, Vec<StageTime>)> {
-    prepare_in_background();
     let clock = Clock::start();
     let raw = extract::read_with_limits(path, limits)?;
     let extracted = clock.elapsed();
     let (report, warnings, mut times) = report_with_warnings(raw, path)?;
     times.insert(0, ("extract", extracted));
     Ok((report, warnings, times))
-}
-
-/// Builds the regexes of layout and parsing on a thread of their own, once
-/// per process. Reading a PDF leaves a core idle most of the time, so a
-/// first report no longer waits for them (on a 5-page report they were a
-/// fifth of the whole run). A report read before they are ready waits only
-/// for the one it needs.
-fn prepare_in_background() {
-    static STARTED: std::sync::Once = std::sync::Once::new();
-    STARTED.call_once(|| {
-        // Without the thread each regex is built at its first use, as before.
-        let _ = std::thread::Builder::new()
-            .name("tiltak-regex".into())
-            .spawn(|| {
-                extract::layout::prepare();
-                parse::prepare();
-            });
-    });
 }
 
 /// Cleans and parses an extracted document, collecting its warnings and

@@ -4,44 +4,11 @@
 //! time after the report's as-of date: "Den ferdigstilles i februar 2024",
 //! "Evalueringen vil foreligge våren 2024", "andre halvdel av 2024".
 
-use std::sync::LazyLock;
-
-use super::pattern::{Found, Pattern};
+use crate::scan::{Case, Scan};
 
 use crate::model::{Commitment, Due, Measure, YearMonth, year_month};
 use crate::text::{self, DASHES};
 use crate::vocab;
-
-/// A date expression; each alternative's named groups give one kind of [`Due`].
-static DATE: LazyLock<Pattern> = LazyLock::new(|| {
-    let halves: Vec<&str> = vocab::HALF_WORDS.iter().map(|(w, _)| *w).collect();
-    let seasons: Vec<&str> = vocab::SEASONS.iter().map(|(w, _)| *w).collect();
-    let nouns = vocab::pattern(vocab::HALF_NOUNS);
-    Pattern::new(&format!(
-        concat!(
-            r"(?i)\b(?:",
-            r"(?P<month>{months})\s+(?P<month_year>[0-9]{{4}})",
-            r"|(?P<season>{seasons})\s+(?P<season_year>[0-9]{{4}})",
-            r"|(?P<half>{halves})\s+{nouns}(?:\s+{of})?\s*(?P<half_year>[0-9]{{4}})",
-            r"|{year_end}\s+(?P<end_year>[0-9]{{4}})",
-            r"|{prepositions}\s+(?P<year>[0-9]{{4}})\b(?:\s*[{dashes}]\s*[0-9]{{4}})?",
-            r")"
-        ),
-        months = vocab::pattern(&vocab::MONTHS),
-        seasons = vocab::pattern(&seasons),
-        halves = vocab::pattern(&halves),
-        nouns = nouns,
-        of = vocab::pattern(&[vocab::HALF_NOUN_OF]),
-        year_end = vocab::pattern(vocab::YEAR_END),
-        prepositions = vocab::pattern(vocab::YEAR_PREPOSITIONS),
-        dashes = DASHES.iter().collect::<String>(),
-    ))
-});
-
-/// Builds the regex of this module now (see [`super::prepare`]).
-pub(super) fn prepare() {
-    LazyLock::force(&DATE);
-}
 
 /// Finds the commitments in every measure's progress text.
 ///
@@ -89,37 +56,84 @@ pub(crate) fn due_date(sentence: &str, as_of: YearMonth) -> Option<Due> {
     if !names_a_year {
         return None;
     }
-    DATE.captures_iter(sentence)
-        // A span like "2023-2024" names a period, not a due date.
-        .filter(|c| !(c.whole().contains(DASHES) && c.name("year").is_some()))
-        .filter_map(|c| due_of(&c))
-        .find(|due| due.last_month() > as_of)
+    dates(sentence).find(|due| due.last_month() > as_of)
 }
 
-/// The due date one match of [`DATE`] names.
-fn due_of(c: &Found) -> Option<Due> {
-    let year = |name: &str| c.name(name)?.parse::<u16>().ok();
-    let word = |name: &str| c.name(name).map(str::to_lowercase);
-    if let (Some(month), Some(year)) = (word("month"), year("month_year")) {
-        let month = vocab::MONTHS.iter().position(|n| *n == month)? as u8 + 1;
-        Some(Due::Month { year, month })
-    } else if let (Some(season), Some(year)) = (word("season"), year("season_year")) {
-        let (_, season) = vocab::SEASONS.iter().find(|(w, _)| *w == season)?;
-        Some(Due::Season {
-            year,
-            season: *season,
+/// The due dates a sentence names, left to right; a span of years
+/// ("2023-2024") names a period, not a due date, and is passed over.
+fn dates(sentence: &str) -> impl Iterator<Item = Due> + '_ {
+    Scan::new(sentence)
+        .matches(|at| at.is_boundary().then(|| date_at(at))?)
+        .filter_map(|(_, _, due)| due)
+}
+
+/// A date phrase starting at `at`: where it ends, and its due date unless
+/// it is a span of years. Tried in this order: "februar 2024", "våren
+/// 2024", "andre halvdel av 2024", "utgangen av 2024", "i løpet av 2024".
+fn date_at<'a>(at: Scan<'a>) -> Option<(Scan<'a>, Option<Due>)> {
+    let year = |at: Scan<'a>| {
+        let end = at.digits(4, 4)?;
+        Some((end, at.to(end).parse::<u16>().ok()?))
+    };
+    let after = |phrase: &str| at.phrase(phrase, Case::Fold);
+    let month = || {
+        vocab::MONTHS.iter().zip(1..).find_map(|(name, month)| {
+            let (end, year) = year(after(name)?.spaces1()?)?;
+            Some((end, Some(Due::Month { year, month })))
         })
-    } else if let (Some(half), Some(year)) = (word("half"), year("half_year")) {
-        let (_, first) = vocab::HALF_WORDS.iter().find(|(w, _)| *w == half)?;
-        Some(Due::Half {
-            year,
-            first: *first,
+    };
+    let season = || {
+        vocab::SEASONS.iter().find_map(|(name, season)| {
+            let (end, year) = year(after(name)?.spaces1()?)?;
+            Some((
+                end,
+                Some(Due::Season {
+                    year,
+                    season: *season,
+                }),
+            ))
         })
-    } else if let Some(year) = year("end_year") {
-        Some(Due::Month { year, month: 12 })
-    } else {
-        year("year").map(Due::Year)
-    }
+    };
+    let half = || {
+        vocab::HALF_WORDS.iter().find_map(|(name, first)| {
+            after(name)?
+                .spaces1()?
+                .first_phrase(vocab::HALF_NOUNS, Case::Fold, |noun| {
+                    let of = || noun.spaces1()?.phrase(vocab::HALF_NOUN_OF, Case::Fold);
+                    let (end, year) = of()
+                        .and_then(|of| year(of.spaces()))
+                        .or_else(|| year(noun.spaces()))?;
+                    Some((
+                        end,
+                        Some(Due::Half {
+                            year,
+                            first: *first,
+                        }),
+                    ))
+                })
+        })
+    };
+    let year_end = || {
+        at.first_phrase(vocab::YEAR_END, Case::Fold, |phrase| {
+            let (end, year) = year(phrase.spaces1()?)?;
+            Some((end, Some(Due::Month { year, month: 12 })))
+        })
+    };
+    let bare_year = || {
+        at.first_phrase(vocab::YEAR_PREPOSITIONS, Case::Fold, |phrase| {
+            let (end, year) = year(phrase.spaces1()?).filter(|(end, _)| end.is_boundary())?;
+            let span = end.spaces().char_if(|c| DASHES.contains(&c));
+            match span.and_then(|dash| dash.spaces().digits(4, 4)) {
+                Some(span_end) => Some((span_end, None)),
+                None => Some((end, Some(Due::Year(year)))),
+            }
+        })
+    };
+    month()
+        .or_else(season)
+        .or_else(half)
+        .or_else(year_end)
+        .or_else(bare_year)
 }
 
 #[cfg(test)]
@@ -188,5 +202,145 @@ mod tests {
             None,
             "summer is over by September"
         );
+    }
+}
+
+/// The matcher against the regex it replaced, on sentences put together at
+/// random from date phrases and near misses.
+#[cfg(test)]
+mod same_as_the_regex {
+    use super::*;
+    use regex::Regex;
+
+    fn oracle() -> Regex {
+        let halves: Vec<&str> = vocab::HALF_WORDS.iter().map(|(w, _)| *w).collect();
+        let seasons: Vec<&str> = vocab::SEASONS.iter().map(|(w, _)| *w).collect();
+        Regex::new(&format!(
+            concat!(
+                r"(?i)\b(?:",
+                r"(?P<month>{months})\s+(?P<month_year>[0-9]{{4}})",
+                r"|(?P<season>{seasons})\s+(?P<season_year>[0-9]{{4}})",
+                r"|(?P<half>{halves})\s+{nouns}(?:\s+{of})?\s*(?P<half_year>[0-9]{{4}})",
+                r"|{year_end}\s+(?P<end_year>[0-9]{{4}})",
+                r"|{prepositions}\s+(?P<year>[0-9]{{4}})\b(?:\s*[{dashes}]\s*[0-9]{{4}})?",
+                r")"
+            ),
+            months = vocab::pattern(&vocab::MONTHS),
+            seasons = vocab::pattern(&seasons),
+            halves = vocab::pattern(&halves),
+            nouns = vocab::pattern(vocab::HALF_NOUNS),
+            of = vocab::pattern(&[vocab::HALF_NOUN_OF]),
+            year_end = vocab::pattern(vocab::YEAR_END),
+            prepositions = vocab::pattern(vocab::YEAR_PREPOSITIONS),
+            dashes = DASHES.iter().collect::<String>(),
+        ))
+        .unwrap()
+    }
+
+    /// The due dates the regex finds, read as the old code read them.
+    fn oracle_dates(re: &Regex, sentence: &str) -> Vec<Due> {
+        re.captures_iter(sentence)
+            .filter(|c| !(c[0].contains(DASHES) && c.name("year").is_some()))
+            .map(|c| {
+                let year = |name: &str| c.name(name).map(|m| m.as_str().parse::<u16>().unwrap());
+                let word = |name: &str| c.name(name).map(|m| m.as_str().to_lowercase());
+                if let Some(month) = word("month") {
+                    let month = vocab::MONTHS.iter().position(|n| *n == month).unwrap() as u8 + 1;
+                    Due::Month {
+                        year: year("month_year").unwrap(),
+                        month,
+                    }
+                } else if let Some(season) = word("season") {
+                    let (_, season) = vocab::SEASONS.iter().find(|(w, _)| *w == season).unwrap();
+                    Due::Season {
+                        year: year("season_year").unwrap(),
+                        season: *season,
+                    }
+                } else if let Some(half) = word("half") {
+                    let (_, first) = vocab::HALF_WORDS.iter().find(|(w, _)| *w == half).unwrap();
+                    Due::Half {
+                        year: year("half_year").unwrap(),
+                        first: *first,
+                    }
+                } else if let Some(year) = year("end_year") {
+                    Due::Month { year, month: 12 }
+                } else {
+                    Due::Year(year("year").unwrap())
+                }
+            })
+            .collect()
+    }
+
+    const PIECES: &[&str] = &[
+        "februar",
+        "FEBRUAR",
+        "mai",
+        "desember",
+        "våren",
+        "vår",
+        "VÅREN",
+        "høst",
+        "sommeren",
+        "første",
+        "andre",
+        "siste",
+        "halvdel",
+        "halvår",
+        "av",
+        "utgangen av",
+        "slutten av",
+        "i løpet av",
+        "innen",
+        "i",
+        "I",
+        "ski",
+        "2024",
+        "2025",
+        "20245",
+        "202",
+        "-",
+        "–",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        ".",
+        ",",
+        "tiltak",
+        "_",
+        "år",
+        // Whole phrases, so that many sentences hold dates.
+        "i 2024",
+        "mars 2026",
+        "høsten 2025",
+        "andre halvår 2024",
+        "i 2023-2024",
+        "utgangen av 2025",
+    ];
+
+    #[test]
+    fn sentences_read_as_the_regex_read_them() {
+        let re = oracle();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut found = 0;
+        for _ in 0..40_000 {
+            let mut sentence = String::new();
+            for _ in 0..1 + next() % 10 {
+                sentence.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                if next() % 2 == 0 {
+                    sentence.push(' ');
+                }
+            }
+            let theirs = oracle_dates(&re, &sentence);
+            found += theirs.len();
+            assert_eq!(dates(&sentence).collect::<Vec<_>>(), theirs, "{sentence:?}");
+        }
+        assert!(found > 8_000, "only {found} dates");
     }
 }

@@ -11,7 +11,6 @@ pub mod commitments;
 mod fields;
 mod heading;
 mod overview;
-mod pattern;
 mod sections;
 mod table;
 mod title;
@@ -23,19 +22,6 @@ pub use heading::{bare_measure, classify_heading};
 
 use crate::model::{Block, Document, HeadingKind, Report};
 use crate::vocab;
-
-/// Builds the parser's regexes now rather than one by one as a first
-/// document meets them: together they take a few milliseconds, as much as
-/// all the rest of parsing a small report. Parsing works without this call;
-/// it only moves that cost to where the caller can afford it (the command
-/// line builds them while the PDF is read).
-pub fn prepare() {
-    title::prepare();
-    toc::prepare();
-    overview::prepare();
-    fields::prepare();
-    commitments::prepare();
-}
 
 /// A block with the printed label of the page it is on.
 #[derive(Debug, Clone, Copy)]

@@ -1,51 +1,82 @@
 //! The overview part: summary sentence and department list (the overview
 //! table is [`super::table`]'s).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::pattern::Pattern;
+use crate::scan::{Case, Scan};
 
 use crate::model::{Department, StatusCount, Summary};
 use crate::vocab;
 
-/// "totalt 33 tiltak", "planens 10 tiltak": the total.
-static TOTAL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"(?i)\b{}\s+(?P<total>[0-9]+)\s+{}\b",
-        vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
-        vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
-    ))
-});
-/// "4 av planens 9 tiltak gjennomført": a count, then the total, then the
-/// status of the count.
-static PART_OF_TOTAL: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"(?i)\b(?P<count>[0-9]+)\s+{}\s+(?:{}\s+)?(?P<total>[0-9]+)\s+{}\b(?P<status>[^0-9]*)",
-        vocab::pattern(&[vocab::SUMMARY_OF]),
-        vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
-        vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
-    ))
-});
-static DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[0-9]{1,2}\.\s*[0-9]{1,2}\.\s*[0-9]{2,4}\b").unwrap());
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[0-9]+\b").unwrap());
-/// A name and its abbreviation in parentheses. The lengths (a name of 3 to
-/// 121 characters, an abbreviation of 2 to 12) are checked in code: as
-/// bounded repeats of Unicode classes they made this the costliest regex
-/// to build.
-static DEPARTMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\S[^()]+?)\s*\(([^()\s]+)\)$").unwrap());
+/// Past a number standing as a word of its own: `\b[0-9]+\b`.
+fn number(at: Scan<'_>) -> Option<Scan<'_>> {
+    at.is_boundary()
+        .then(|| at.digits(1, usize::MAX))?
+        .filter(|end| end.is_boundary())
+}
 
-/// Builds the regexes of this module now (see [`super::prepare`]).
-pub(super) fn prepare() {
-    for re in [&DATE, &NUMBER, &DEPARTMENT] {
-        LazyLock::force(re);
+/// Past a date such as "31.12.2024" or "1. 1. 24", as a word of its own.
+fn date(at: Scan<'_>) -> Option<Scan<'_>> {
+    let day = at
+        .is_boundary()
+        .then(|| at.digits(1, 2))??
+        .char('.')?
+        .spaces();
+    let month = day.digits(1, 2)?.char('.')?.spaces();
+    month.digits(2, 4).filter(|end| end.is_boundary())
+}
+
+/// `sentence` with each date blanked out by spaces, byte for byte.
+fn without_dates(sentence: &str) -> String {
+    let mut text = String::with_capacity(sentence.len());
+    let mut copied = 0;
+    for (start, end, ()) in Scan::new(sentence).matches(|at| Some((date(at)?, ()))) {
+        text.push_str(&sentence[copied..start.pos()]);
+        text.extend(std::iter::repeat_n(' ', end.pos() - start.pos()));
+        copied = end.pos();
     }
-    for pattern in [&PART_OF_TOTAL, &TOTAL] {
-        LazyLock::force(pattern);
-    }
+    text.push_str(&sentence[copied..]);
+    text
+}
+
+/// Past "33 tiltak" after a total's word: the total and where it ends.
+fn total_after(words: Scan<'_>) -> Option<(u32, Scan<'_>)> {
+    let digits = words.spaces1()?;
+    let total = digits.digits(1, usize::MAX)?;
+    let end = total
+        .spaces1()?
+        .first_phrase(vocab::SUMMARY_MEASURE_WORDS, Case::Fold, |end| {
+            end.is_boundary().then_some(end)
+        })?;
+    Some((digits.to(total).parse().ok()?, end))
+}
+
+/// "totalt 33 tiltak", "planens 10 tiltak": the total and where it ends.
+fn total(text: &str) -> Option<(u32, Scan<'_>)> {
+    Scan::new(text).positions().find_map(|at| {
+        at.is_boundary()
+            .then(|| at.first_phrase(vocab::SUMMARY_TOTAL_WORDS, Case::Fold, total_after))?
+    })
+}
+
+/// "4 av planens 9 tiltak gjennomført": a count, then the total, then the
+/// status of the count (the text up to the next digit).
+fn part_of_total(text: &str) -> Option<(u32, u32, &str, Scan<'_>)> {
+    Scan::new(text).positions().find_map(|at| {
+        let count = at.is_boundary().then(|| at.digits(1, usize::MAX))??;
+        let of = count.spaces1()?.phrase(vocab::SUMMARY_OF, Case::Fold)?;
+        let (total, end) = of
+            .spaces1()?
+            .first_phrase(vocab::SUMMARY_TOTAL_WORDS, Case::Fold, total_after)
+            // The total's word may be left out: "4 av 9 tiltak".
+            .or_else(|| total_after(of))?;
+        let status_len = end.rest().find(|c: char| c.is_ascii_digit());
+        let status_end = Scan::at(text, end.pos() + status_len.unwrap_or(end.rest().len()));
+        Some((
+            at.to(count).parse().ok()?,
+            total,
+            end.to(status_end),
+            status_end,
+        ))
+    })
 }
 
 /// Reads the total and the count per status from a summary sentence,
@@ -63,28 +94,31 @@ pub(super) fn read_summary(sentence: &str) -> Option<Summary> {
         return None;
     }
     // A date's numbers are not counts.
-    let text = DATE.replace_all(sentence, |c: &regex::Captures| " ".repeat(c[0].len()));
+    let text = without_dates(sentence);
     let mut summary = Summary {
         sentence: sentence.to_string(),
         ..Summary::default()
     };
-    let rest = if let Some(c) = PART_OF_TOTAL.captures(&text) {
-        summary.total = c.name("total")?.parse().ok();
-        let status = status_phrase(c.name("status")?);
-        if let (Ok(count), false) = (c.name("count")?.parse(), status.is_empty()) {
+    let rest = if let Some((count, total, status, end)) = part_of_total(&text) {
+        summary.total = Some(total);
+        let status = status_phrase(status);
+        if !status.is_empty() {
             summary.counts.push(StatusCount { status, count });
         }
-        &text[c.range("status")?.end..]
+        end.rest()
     } else {
-        let c = TOTAL.captures(&text)?;
-        summary.total = c.name("total")?.parse().ok();
-        &text[c.end()..]
+        let (total, end) = total(&text)?;
+        summary.total = Some(total);
+        end.rest()
     };
-    let numbers: Vec<_> = NUMBER.find_iter(rest).collect();
-    for (i, number) in numbers.iter().enumerate() {
-        let end = numbers.get(i + 1).map_or(rest.len(), |n| n.start());
-        let phrase = status_phrase(&rest[number.end()..end]);
-        if let (Ok(count), false) = (number.as_str().parse(), phrase.is_empty()) {
+    let numbers: Vec<(usize, usize)> = Scan::new(rest)
+        .matches(|at| Some((number(at)?, ())))
+        .map(|(start, end, ())| (start.pos(), end.pos()))
+        .collect();
+    for (i, &(start, end)) in numbers.iter().enumerate() {
+        let next = numbers.get(i + 1).map_or(rest.len(), |n| n.0);
+        let phrase = status_phrase(&rest[end..next]);
+        if let (Ok(count), false) = (rest[start..end].parse(), phrase.is_empty()) {
             summary.counts.push(StatusCount {
                 status: phrase,
                 count,
@@ -190,22 +224,53 @@ pub(super) fn departments(text: &str) -> Option<Vec<Department>> {
     let mut rest = text.trim();
     while !rest.is_empty() {
         let close = rest.find(')')?;
-        let c = DEPARTMENT.captures(&rest[..=close])?;
-        let (name, abbreviation) = (c[1].chars().count(), c[2].chars().count());
-        if !(3..=121).contains(&name) || !(2..=12).contains(&abbreviation) {
+        let (name, abbreviation) = name_and_abbreviation(&rest[..=close])?;
+        let (name_len, abbreviation_len) = (name.chars().count(), abbreviation.chars().count());
+        if !(3..=121).contains(&name_len) || !(2..=12).contains(&abbreviation_len) {
             return None;
         }
         // "Plan (2022–2026)": a period in parentheses is no abbreviation.
-        if c[1].contains(". ") || !c[2].chars().any(char::is_alphabetic) {
+        if name.contains(". ") || !abbreviation.chars().any(char::is_alphabetic) {
             return None;
         }
         found.push(Department {
-            name: c[1].trim().to_string(),
-            abbreviation: c[2].to_string(),
+            name: name.trim().to_string(),
+            abbreviation: abbreviation.to_string(),
         });
         rest = rest[close + 1..].trim_start();
     }
     (!found.is_empty()).then_some(found)
+}
+
+/// "Name (ABBR)": the name, without the space before the parenthesis,
+/// and the abbreviation, one word. The name opens with a non-space and
+/// has at least two characters; neither holds a parenthesis after its
+/// first character.
+fn name_and_abbreviation(item: &str) -> Option<(&str, &str)> {
+    let inner = item.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (before, abbreviation) = (&inner[..open], &inner[open + 1..]);
+    let parenthesis = |c: char| c == '(' || c == ')';
+    if abbreviation.is_empty()
+        || abbreviation.contains(|c: char| parenthesis(c) || c.is_whitespace())
+    {
+        return None;
+    }
+    let mut chars = before.chars();
+    chars.next().filter(|c| !c.is_whitespace())?;
+    if chars.as_str().contains(parenthesis) {
+        return None;
+    }
+    // `\S[^()]+?`: the name has a second character, even a space.
+    chars.next()?;
+    let shortest = before.len() - chars.as_str().len();
+    let trimmed = before.trim_end();
+    let name = if trimmed.len() >= shortest {
+        trimmed
+    } else {
+        &before[..shortest]
+    };
+    Some((name, abbreviation))
 }
 
 #[cfg(test)]
@@ -328,5 +393,147 @@ mod tests {
             departments("Rapporten fra Proba (2022) viser at funnene (se over) holder").is_none()
         );
         assert!(departments("Et arbeidsliv for alle (2022–2026)").is_none());
+    }
+}
+
+/// The matchers against the regexes they replaced, on sentences put
+/// together at random from summary phrases and near misses.
+#[cfg(test)]
+mod same_as_the_regexes {
+    use super::*;
+    use regex::Regex;
+
+    const PIECES: &[&str] = &[
+        "Av",
+        "totalt",
+        "TOTALT",
+        "planens",
+        "i alt",
+        "de",
+        "består av",
+        "33",
+        "9",
+        "4",
+        "2024",
+        "tiltak",
+        "tiltakene",
+        "Tiltak",
+        "tiltaket",
+        "av",
+        "er",
+        "pågående",
+        "og",
+        "ferdigstilt",
+        "31.12.2024",
+        "1. 1. 24",
+        "31.12.20245",
+        "1.2",
+        "a1",
+        "(",
+        ")",
+        "KD",
+        "(KD)",
+        "Barne- og",
+        "departementet",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ".",
+        "_",
+        "ø",
+        // Whole phrases, so that many sentences hold a total.
+        "totalt 33 tiltak",
+        "4 av planens 9 tiltak",
+        "4 av 9 tiltakene",
+        "i alt 12 TILTAK",
+    ];
+
+    fn sentences() -> impl Iterator<Item = String> {
+        let mut state: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..40_000).map(move |_| {
+            let mut sentence = String::new();
+            for _ in 0..1 + next() % 10 {
+                sentence.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                if next() % 2 == 0 {
+                    sentence.push(' ');
+                }
+            }
+            sentence
+        })
+    }
+
+    #[test]
+    fn summaries_read_as_the_regexes_read_them() {
+        let re = |p: String| Regex::new(&p).unwrap();
+        let total_re = re(format!(
+            r"(?i)\b{}\s+(?P<total>[0-9]+)\s+{}\b",
+            vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
+            vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
+        ));
+        let part_re = re(format!(
+            r"(?i)\b(?P<count>[0-9]+)\s+{}\s+(?:{}\s+)?(?P<total>[0-9]+)\s+{}\b(?P<status>[^0-9]*)",
+            vocab::pattern(&[vocab::SUMMARY_OF]),
+            vocab::pattern(vocab::SUMMARY_TOTAL_WORDS),
+            vocab::pattern(vocab::SUMMARY_MEASURE_WORDS)
+        ));
+        let date_re = re(r"\b[0-9]{1,2}\.\s*[0-9]{1,2}\.\s*[0-9]{2,4}\b".into());
+        let number_re = re(r"\b[0-9]+\b".into());
+        let department_re = re(r"^(\S[^()]+?)\s*\(([^()\s]+)\)$".into());
+        let (mut totals, mut parts, mut departments) = (0, 0, 0);
+        for sentence in sentences() {
+            let blanked =
+                date_re.replace_all(&sentence, |c: &regex::Captures| " ".repeat(c[0].len()));
+            assert_eq!(without_dates(&sentence), blanked, "{sentence:?}");
+            let theirs = total_re.captures(&sentence).map(|c| {
+                (
+                    c["total"].parse().ok(),
+                    c[0].len() + c.get(0).unwrap().start(),
+                )
+            });
+            let ours = total(&sentence).map(|(t, end)| (Some(t), end.pos()));
+            totals += usize::from(theirs.is_some());
+            assert_eq!(
+                ours.filter(|o| o.0.is_some()),
+                theirs.filter(|t| t.0.is_some()),
+                "{sentence:?}"
+            );
+            let theirs = part_re.captures(&sentence).and_then(|c| {
+                Some((
+                    c["count"].parse().ok()?,
+                    c["total"].parse().ok()?,
+                    c.name("status")?.as_str(),
+                    c.get(0)?.end(),
+                ))
+            });
+            let ours = part_of_total(&sentence).map(|(n, t, s, end)| (n, t, s, end.pos()));
+            parts += usize::from(theirs.is_some());
+            assert_eq!(ours, theirs, "{sentence:?}");
+            let theirs: Vec<_> = number_re.find_iter(&sentence).map(|m| m.range()).collect();
+            let ours: Vec<_> = Scan::new(&sentence)
+                .matches(|at| Some((number(at)?, ())))
+                .map(|(s, e, ())| s.pos()..e.pos())
+                .collect();
+            assert_eq!(ours, theirs, "{sentence:?}");
+            if let Some(close) = sentence.find(')') {
+                let item = &sentence[..=close];
+                let theirs = department_re
+                    .captures(item)
+                    .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
+                departments += usize::from(theirs.is_some());
+                assert_eq!(name_and_abbreviation(item), theirs, "{item:?}");
+            }
+        }
+        assert!(
+            totals > 3_000 && parts > 2_000 && departments > 1_000,
+            "{totals} {parts} {departments}"
+        );
     }
 }
