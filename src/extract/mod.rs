@@ -72,36 +72,29 @@ pub fn read_with_limits(path: &Path, limits: &Limits) -> Result<Document> {
     }
     let cancel = Arc::new(AtomicBool::new(false));
     let (send, receive) = mpsc::channel();
-    let worker = {
+    {
         let path: PathBuf = path.to_path_buf();
         let limits = limits.clone();
         let cancel = Arc::clone(&cancel);
-        std::thread::Builder::new()
-            .name("tiltak-extract".into())
-            // Deeply nested PDF objects make the PDF library recurse.
-            .stack_size(WORKER_STACK)
-            .spawn(move || {
-                // A panic in our own code (layout) must not reach the user
-                // as panic text either.
-                let result = pdf::quietly(std::panic::AssertUnwindSafe(|| {
-                    read_bounded(&path, &limits, &cancel)
-                }))
-                .unwrap_or_else(|_| {
-                    Err(Error::Damaged {
-                        path: path.clone(),
-                        detail: "the PDF reader failed".into(),
-                    })
-                });
-                // The receiver is gone if the caller gave up waiting.
-                let _ = send.send(result);
-            })
-            .map_err(io)?
-    };
+        in_background(move || {
+            // A panic in our own code (layout) must not reach the user
+            // as panic text either.
+            let result = pdf::quietly(std::panic::AssertUnwindSafe(|| {
+                read_bounded(&path, &limits, &cancel)
+            }))
+            .unwrap_or_else(|_| {
+                Err(Error::Damaged {
+                    path: path.clone(),
+                    detail: "the PDF reader failed".into(),
+                })
+            });
+            // The receiver is gone if the caller gave up waiting.
+            let _ = send.send(result);
+        })
+        .map_err(io)?;
+    }
     match receive.recv_timeout(limits.timeout) {
-        Ok(result) => {
-            let _ = worker.join();
-            result
-        }
+        Ok(result) => result,
         Err(mpsc::RecvTimeoutError::Timeout) => {
             cancel.store(true, Ordering::Relaxed);
             Err(Error::Timeout {
@@ -221,45 +214,72 @@ pub(crate) fn cores() -> usize {
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
-/// `items.into_iter().map(f).collect()`, in contiguous shares on all
-/// cores; each share is also dropped where it was used.
-pub(crate) fn par_map_owned<T: Send, U: Send>(
-    mut items: Vec<T>,
-    f: impl Fn(T) -> U + Sync,
-) -> Vec<U> {
-    let workers = cores().min(items.len() / 4).max(1);
-    if workers == 1 {
-        return items.into_iter().map(f).collect();
-    }
-    let size = items.len().div_ceil(workers);
-    let mut shares = Vec::with_capacity(workers);
-    while items.len() > size {
-        let rest = items.split_off(size);
-        shares.push(std::mem::replace(&mut items, rest));
-    }
-    shares.push(items);
-    let f = &f;
-    let quiet = pdf::silenced();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = shares
-            .into_iter()
-            .map(|share| {
-                scope.spawn(move || {
-                    pdf::with_silence(quiet, || share.into_iter().map(f).collect::<Vec<U>>())
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+/// The process's worker threads, one per core, started at the first PDF.
+///
+/// Their stacks are as deep as the extraction worker's, since lopdf
+/// recurses into nested objects on them and pdf-extract into forms (at
+/// most `prepare::MAX_FORM_DEPTH` deep) with large frames. Everything that runs on them is
+/// part of reading a PDF, which runs inside [`pdf::quietly`]: a panic there
+/// becomes an error naming the file, so its text is kept off stderr on
+/// these threads as on the reading thread (rayon hands the panic on to the
+/// thread that waits for the work).
+#[cfg(not(target_arch = "wasm32"))]
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(cores())
+            .thread_name(|i| format!("tiltak-worker-{i}"))
+            .stack_size(WORKER_STACK)
+            .start_handler(|_| pdf::silence_this_thread())
+            .build()
+            .ok()
     })
+    .as_ref()
 }
 
-/// `items.iter().map(f).collect()`, in contiguous shares on all cores.
+/// Runs `f` with its parallel work (lopdf's, ours) on [`pool`]; in the
+/// browser, or if the pool cannot be started, on the calling thread.
+pub(crate) fn on_pool<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(pool) = pool() {
+        return pool.install(f);
+    }
+    f()
+}
+
+/// Starts `job` on [`pool`], or where there is none on a thread of its own
+/// with as deep a stack.
+fn in_background(job: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(pool) = pool() {
+        pool.spawn(job);
+        return Ok(());
+    }
+    std::thread::Builder::new()
+        .name("tiltak-extract".into())
+        // Deeply nested PDF objects make the PDF library recurse.
+        .stack_size(WORKER_STACK)
+        .spawn(job)
+        .map(drop)
+}
+
+/// `items.into_iter().map(f).collect()` on all cores, each item dropped
+/// where it was used.
+pub(crate) fn par_map_owned<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if items.len() > 1
+        && cores() > 1
+        && let Some(pool) = pool()
+    {
+        use rayon::prelude::*;
+        let f = &f;
+        return pool.install(|| items.into_par_iter().map(f).collect());
+    }
+    items.into_iter().map(f).collect()
+}
+
+/// `items.iter().map(f).collect()` on all cores.
 pub(crate) fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
     par_map_owned(items.iter().collect(), f)
 }

@@ -226,7 +226,7 @@ fn open(bytes: &[u8], path: &Path) -> Result<(pdf_extract::Document, Vec<String>
         path: path.to_path_buf(),
     };
     let load = |bytes: &[u8]| {
-        quietly(|| pdf_extract::Document::load_mem(bytes))
+        quietly(|| crate::extract::on_pool(|| pdf_extract::Document::load_mem(bytes)))
             .map_err(|_| damaged("the PDF reader could not make sense of it".into()))?
             .map_err(|e| match load_problem(&e) {
                 None => encrypted(),
@@ -350,63 +350,21 @@ fn plain_detail(detail: &str) -> String {
     }
 }
 
-/// Stack for each page worker: pdf-extract recurses into forms (at most
-/// `prepare::MAX_FORM_DEPTH` deep) with large frames.
-#[cfg(not(target_arch = "wasm32"))]
-const PAGE_WORKER_STACK: usize = 16 * 1024 * 1024;
-
 /// Extracts the pages on all cores: each worker takes a contiguous share
 /// of the pages (balanced by content size) with its own collector, reading
 /// runs of pages as one (see [`merge`]).
-#[cfg(not(target_arch = "wasm32"))]
 fn extract_pages(
     doc: &mut pdf_extract::Document,
     pages: &[(u32, ObjectId)],
     cancel: &AtomicBool,
     max_run: usize,
 ) -> std::result::Result<Vec<GlyphPage>, String> {
-    let workers = super::cores();
-    let plan = merge::run(doc, pages, workers, max_run);
+    let plan = merge::run(doc, pages, super::cores(), max_run);
     let doc = &*doc;
-    let results: Vec<std::result::Result<Vec<GlyphPage>, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = plan
-            .iter()
-            .map(|units| {
-                std::thread::Builder::new()
-                    .stack_size(PAGE_WORKER_STACK)
-                    .spawn_scoped(scope, move || read_units(doc, units, cancel))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(h) => h
-                    .join()
-                    .unwrap_or_else(|_| Err("the PDF reader failed".into())),
-                Err(e) => Err(format!("cannot start a worker: {e}")),
-            })
-            .collect()
-    });
+    let shares = super::par_map(&plan, |units| read_units(doc, units, cancel));
     let mut glyphs = Vec::with_capacity(pages.len());
-    for result in results {
-        glyphs.extend(result?);
-    }
-    Ok(glyphs)
-}
-
-/// Extracts the pages on the calling thread: the browser cannot start
-/// threads, so the one share of [`merge`]'s plan is read in place.
-#[cfg(target_arch = "wasm32")]
-fn extract_pages(
-    doc: &mut pdf_extract::Document,
-    pages: &[(u32, ObjectId)],
-    cancel: &AtomicBool,
-    max_run: usize,
-) -> std::result::Result<Vec<GlyphPage>, String> {
-    let plan = merge::run(doc, pages, 1, max_run);
-    let mut glyphs = Vec::with_capacity(pages.len());
-    for units in &plan {
-        glyphs.extend(read_units(doc, units, cancel)?);
+    for share in shares {
+        glyphs.extend(share?);
     }
     Ok(glyphs)
 }
@@ -469,9 +427,11 @@ thread_local! {
     static SILENCED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether panics on this thread are kept off stderr (inside [`quietly`]).
-pub(crate) fn silenced() -> bool {
-    SILENCED.with(Cell::get)
+/// Keeps panics on this thread off stderr for good (the worker pool's
+/// threads, see `extract::pool`).
+pub(crate) fn silence_this_thread() {
+    with_silence(true, || ());
+    SILENCED.with(|s| s.set(true));
 }
 
 /// Runs `f` with panics on this thread kept off stderr or not; a helper
