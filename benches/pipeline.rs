@@ -16,7 +16,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 /// Runs per command and file.
-const RUNS: usize = 11;
+const RUNS: usize = 21;
 /// Pages in the scale run (at least): the 24-page report read again and
 /// again in one process, every report kept.
 const SCALE_PAGES: usize = 1000;

@@ -156,10 +156,35 @@ impl<'a> Scan<'a> {
         self.prev_char().is_some_and(is_word) != self.next_char().is_some_and(is_word)
     }
 
+    /// Whether the next character may be the first of `word`: a quick
+    /// test on the first byte, since most tries fail right there.
+    fn may_start(self, word: &str, case: Case) -> bool {
+        match (word.as_bytes().first(), self.rest().as_bytes().first()) {
+            (Some(w), Some(r)) if w.is_ascii() && r.is_ascii() => {
+                w == r || (case == Case::Fold && w.eq_ignore_ascii_case(r))
+            }
+            (Some(_), None) => false,
+            _ => true,
+        }
+    }
+
+    /// Whether a word starts here: a boundary before a word character.
+    pub fn starts_word(self) -> bool {
+        self.next_char().is_some_and(is_word) && !self.prev_char().is_some_and(is_word)
+    }
+
     /// Past the literal `word`.
     pub fn word(self, word: &str, case: Case) -> Option<Scan<'a>> {
+        if !self.may_start(word, case) {
+            return None;
+        }
         if case == Case::Exact {
             return self.rest().starts_with(word).then(|| self.skip(word.len()));
+        }
+        let rest = self.rest().as_bytes();
+        if word.is_ascii() && rest.len() >= word.len() && rest[..word.len()].is_ascii() {
+            let same = rest[..word.len()].eq_ignore_ascii_case(word.as_bytes());
+            return same.then(|| self.skip(word.len()));
         }
         let mut rest = self.rest().char_indices();
         for w in word.chars() {
@@ -173,6 +198,9 @@ impl<'a> Scan<'a> {
 
     /// Past `phrase`, whose words may be apart by any white space.
     pub fn phrase(self, phrase: &str, case: Case) -> Option<Scan<'a>> {
+        if !self.may_start(phrase, case) {
+            return None;
+        }
         let mut words = phrase.split_whitespace();
         let mut at = self.word(words.next()?, case)?;
         for word in words {
@@ -268,6 +296,16 @@ mod tests {
             Scan::new("ØST").word("øst", Case::Fold).map(|s| s.pos()),
             Some(4)
         );
+        assert_eq!(
+            Scan::new("TOTALT 3")
+                .word("totalt", Case::Fold)
+                .map(|s| s.pos()),
+            Some(6)
+        );
+        assert!(Scan::new("høst").word("host", Case::Fold).is_none());
+        assert!(Scan::new("to").word("tot", Case::Fold).is_none());
+        assert!(Scan::new("Høsten").phrase("høsten", Case::Fold).is_some());
+        assert!(Scan::at("a ord", 2).starts_word() && !Scan::at("a ord", 1).starts_word());
         assert_eq!(Scan::new("a\nb").line_end(), None);
         assert_eq!(Scan::new("a b").positions().count(), 4);
     }

@@ -63,7 +63,7 @@ pub(crate) fn due_date(sentence: &str, as_of: YearMonth) -> Option<Due> {
 /// ("2023-2024") names a period, not a due date, and is passed over.
 fn dates(sentence: &str) -> impl Iterator<Item = Due> + '_ {
     Scan::new(sentence)
-        .matches(|at| at.is_boundary().then(|| date_at(at))?)
+        .matches(|at| at.starts_word().then(|| date_at(at))?)
         .filter_map(|(_, _, due)| due)
 }
 
