@@ -46,9 +46,8 @@ fn sets_deadline_for_others(sentence: &str) -> bool {
 
 /// The first date in the sentence that lies after `as_of`.
 pub(crate) fn due_date(sentence: &str, as_of: YearMonth) -> Option<Due> {
-    // Every form of date names a year. Most sentences name none, and the
-    // regex's Unicode word boundaries keep it off its fast engines, so a
-    // sentence without four digits in a row is not searched.
+    // Every form of date names a year. Most sentences name none, so a
+    // sentence without four digits in a row is not searched word by word.
     let names_a_year = sentence
         .as_bytes()
         .windows(4)

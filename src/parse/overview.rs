@@ -89,7 +89,7 @@ fn part_of_total(text: &str) -> Option<(u32, u32, &str, Scan<'_>)> {
 /// the phrase minus filler words ("tiltak", "er") is the status as worded.
 pub(super) fn read_summary(sentence: &str) -> Option<Summary> {
     // Every paragraph of the front matter is tried; one without a number
-    // states no total (the regexes below are not cheap to run).
+    // states no total, and is not searched position by position.
     if !sentence.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
