@@ -236,21 +236,22 @@ impl<'a> Scan<'a> {
         self,
         mut grammar: impl FnMut(Scan<'a>) -> Option<(Scan<'a>, R)>,
     ) -> impl Iterator<Item = (Scan<'a>, Scan<'a>, R)> {
-        let mut from = self.positions();
+        let mut from = Some(self);
         std::iter::from_fn(move || {
-            from.by_ref()
-                .find_map(|start| {
-                    let (end, read) = grammar(start)?;
-                    Some((start, end, read))
-                })
-                .inspect(|(start, end, _)| {
-                    // An empty match moves on by one position, as a regex does.
-                    let resume = if end.at > start.at { *end } else { *start };
-                    from = resume.positions();
-                    if end.at == start.at {
-                        from.next();
-                    }
-                })
+            let found = from?.positions().find_map(|start| {
+                let (end, read) = grammar(start)?;
+                Some((start, end, read))
+            });
+            // The next search starts where this match ends; after an empty
+            // match, one character on, as a regex's does.
+            from = found.as_ref().and_then(|(start, end, _)| {
+                if end.at > start.at {
+                    Some(*end)
+                } else {
+                    start.positions().nth(1)
+                }
+            });
+            found
         })
     }
 
@@ -261,6 +262,45 @@ impl<'a> Scan<'a> {
             .char_indices()
             .map(move |(i, _)| self.skip(i))
             .chain(std::iter::once(self.skip(self.rest().len())))
+    }
+}
+
+/// Deterministic random text for the tests that hold a matcher to the
+/// regex it replaced: xorshift64 over a grammar's pieces.
+#[cfg(test)]
+pub(crate) struct Shuffle(u64);
+
+#[cfg(test)]
+impl Shuffle {
+    /// A sequence from `seed` (not zero).
+    pub fn new(seed: u64) -> Shuffle {
+        Shuffle(seed)
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// One of `pieces`.
+    pub fn pick<'p>(&mut self, pieces: &[&'p str]) -> &'p str {
+        pieces[self.below(pieces.len())]
+    }
+
+    /// One to `most` pieces, each followed by a space once in `space_in`
+    /// times (never when `None`).
+    pub fn text(&mut self, pieces: &[&str], most: usize, space_in: Option<usize>) -> String {
+        let mut text = String::new();
+        for _ in 0..1 + self.below(most) {
+            text.push_str(self.pick(pieces));
+            if space_in.is_some_and(|n| self.below(n) == 0) {
+                text.push(' ');
+            }
+        }
+        text
     }
 }
 

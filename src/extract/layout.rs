@@ -845,21 +845,12 @@ mod tests {
             ". . .",
             "……",
         ];
-        let mut state: u64 = 0x94d0_49bb_1331_11eb;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut shuffle = crate::scan::Shuffle::new(0x94d0_49bb_1331_11eb);
         let (mut labels, mut leaders) = (0, 0);
         for _ in 0..40_000 {
-            let mut line = String::new();
-            for _ in 0..1 + next() % 6 {
-                line.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-            }
-            if next() % 2 == 0 {
-                line.push_str(["5", " 12", "12345"][(next() % 3) as usize]);
+            let mut line = shuffle.text(PIECES, 6, None);
+            if shuffle.below(2) == 0 {
+                line.push_str(shuffle.pick(&["5", " 12", "12345"]));
             }
             let theirs = label_re.captures(line.trim()).and_then(|c| {
                 let label = &c[1];

@@ -430,14 +430,12 @@ thread_local! {
 /// Keeps panics on this thread off stderr for good (the worker pool's
 /// threads, see `extract::pool`).
 pub(crate) fn silence_this_thread() {
-    with_silence(true, || ());
+    install_panic_hook();
     SILENCED.with(|s| s.set(true));
 }
 
-/// Runs `f` with panics on this thread kept off stderr or not; a helper
-/// thread takes its parent's setting, so a panic it passes up to a
-/// [`quietly`] parent stays quiet too.
-pub(crate) fn with_silence<T>(quiet: bool, f: impl FnOnce() -> T) -> T {
+/// Has the panic hook print only on threads that are not silenced.
+fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -447,6 +445,11 @@ pub(crate) fn with_silence<T>(quiet: bool, f: impl FnOnce() -> T) -> T {
             }
         }));
     });
+}
+
+/// Runs `f` with panics on this thread kept off stderr or not.
+fn with_silence<T>(quiet: bool, f: impl FnOnce() -> T) -> T {
+    install_panic_hook();
     let was = SILENCED.with(|s| s.replace(quiet));
     // Restored even when `f` panics, for the frames that catch it.
     struct Restore(bool);

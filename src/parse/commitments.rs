@@ -209,6 +209,7 @@ mod tests {
 #[cfg(test)]
 mod same_as_the_regex {
     use super::*;
+    use crate::scan::Shuffle;
     use regex::Regex;
 
     fn oracle() -> Regex {
@@ -320,22 +321,10 @@ mod same_as_the_regex {
     #[test]
     fn sentences_read_as_the_regex_read_them() {
         let re = oracle();
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut shuffle = Shuffle::new(0x2545_f491_4f6c_dd1d);
         let mut found = 0;
         for _ in 0..40_000 {
-            let mut sentence = String::new();
-            for _ in 0..1 + next() % 10 {
-                sentence.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-                if next() % 2 == 0 {
-                    sentence.push(' ');
-                }
-            }
+            let sentence = shuffle.text(PIECES, 10, Some(2));
             let theirs = oracle_dates(&re, &sentence);
             found += theirs.len();
             assert_eq!(dates(&sentence).collect::<Vec<_>>(), theirs, "{sentence:?}");

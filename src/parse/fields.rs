@@ -190,8 +190,11 @@ pub fn split_responsible(line: &str) -> (Option<String>, Vec<String>) {
         Some((start, end)) => (&line[..start], &line[end..]),
         None => (line, ""),
     });
-    let mut leads = names(leads);
-    let mut partners = names(partners);
+    lead_first(names(leads), names(partners))
+}
+
+/// The first of the leads, and the other leads with the partners.
+fn lead_first(mut leads: Vec<String>, mut partners: Vec<String>) -> (Option<String>, Vec<String>) {
     if leads.is_empty() {
         return (None, partners);
     }
@@ -235,34 +238,31 @@ fn cooperation(line: &str) -> Option<(usize, usize)> {
 
 /// The names of a list joined by `,`, `;`, `/`, `&`, "og" or "samt".
 fn names(list: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut start = 0;
-    let mut push = |name: &str| {
-        let name = name.trim().trim_end_matches('.');
-        if !name.is_empty() {
-            names.push(name.to_string());
-        }
-    };
-    let mut at = Scan::new(list).positions();
-    while let Some(p) = at.next() {
-        let end = p
+    fn separator(at: Scan<'_>) -> Option<(Scan<'_>, ())> {
+        let end = at
             .char_if(|c| [',', ';', '/', '&'].contains(&c))
             .or_else(|| {
-                p.is_boundary().then(|| {
-                    p.first_phrase(vocab::NAME_CONJUNCTIONS, Case::Exact, |end| {
+                at.is_boundary().then(|| {
+                    at.first_phrase(vocab::NAME_CONJUNCTIONS, Case::Exact, |end| {
                         end.is_boundary().then_some(end)
                     })
                 })?
-            });
-        if let Some(end) = end {
-            push(&list[start..p.pos()]);
-            start = end.pos();
-            at = end.positions();
-            // `positions` starts at `end` itself, which may begin the next separator.
-        }
+            })?;
+        Some((end, ()))
     }
-    push(&list[start..]);
-    names
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (from, to, ()) in Scan::new(list).matches(separator) {
+        pieces.push(&list[start..from.pos()]);
+        start = to.pos();
+    }
+    pieces.push(&list[start..]);
+    pieces
+        .into_iter()
+        .map(|name| name.trim().trim_end_matches('.'))
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Splits the overview table's responsible cell ("BFD og AID") into names.
@@ -451,14 +451,7 @@ mod same_as_the_regexes {
                     .filter(|n| !n.is_empty())
                     .collect()
             };
-            let mut leads = names(leads);
-            let mut partners = names(partners);
-            if leads.is_empty() {
-                return (None, partners);
-            }
-            let lead = leads.remove(0);
-            leads.append(&mut partners);
-            (Some(lead), leads)
+            lead_first(names(leads), names(partners))
         }
     }
 
@@ -516,29 +509,20 @@ mod same_as_the_regexes {
         "_",
     ];
 
-    /// Deterministic lines: a xorshift over the pieces.
+    /// Deterministic lines, half of them opening with a label.
     fn lines(count: usize) -> Vec<String> {
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut shuffle = crate::scan::Shuffle::new(0x9e37_79b9_7f4a_7c15);
         (0..count)
             .map(|_| {
-                let n = 1 + (next() % 9) as usize;
+                let n = 1 + shuffle.below(9);
                 let mut line = String::new();
-                // Half of the lines open with a label, as label lines do.
-                if next() % 2 == 0 {
-                    line.push_str(["Status", "Ansvarlig", "Ansvar"][(next() % 3) as usize]);
-                    line.push_str(
-                        [":", " : ", " pr. 1.1.2024 ", " 2024:", ""][(next() % 5) as usize],
-                    );
+                if shuffle.below(2) == 0 {
+                    line.push_str(shuffle.pick(&["Status", "Ansvarlig", "Ansvar"]));
+                    line.push_str(shuffle.pick(&[":", " : ", " pr. 1.1.2024 ", " 2024:", ""]));
                 }
                 for _ in 0..n {
-                    line.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-                    if next() % 3 == 0 {
+                    line.push_str(shuffle.pick(PIECES));
+                    if shuffle.below(3) == 0 {
                         line.push(' ');
                     }
                 }

@@ -401,6 +401,7 @@ mod tests {
 #[cfg(test)]
 mod same_as_the_regexes {
     use super::*;
+    use crate::scan::Shuffle;
     use regex::Regex;
 
     const PIECES: &[&str] = &[
@@ -451,23 +452,8 @@ mod same_as_the_regexes {
     ];
 
     fn sentences() -> impl Iterator<Item = String> {
-        let mut state: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        (0..40_000).map(move |_| {
-            let mut sentence = String::new();
-            for _ in 0..1 + next() % 10 {
-                sentence.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-                if next() % 2 == 0 {
-                    sentence.push(' ');
-                }
-            }
-            sentence
-        })
+        let mut shuffle = Shuffle::new(0x853c_49e6_748f_ea9b);
+        (0..40_000).map(move |_| shuffle.text(PIECES, 10, Some(2)))
     }
 
     #[test]

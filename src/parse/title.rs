@@ -242,6 +242,7 @@ mod tests {
 #[cfg(test)]
 mod same_as_the_regexes {
     use super::*;
+    use crate::scan::Shuffle;
     use regex::Regex;
 
     fn date_pattern() -> String {
@@ -329,22 +330,10 @@ mod same_as_the_regexes {
         ))
         .unwrap();
         let period_re = Regex::new(r"^(.*?)\s*\(([0-9]{4})\s*[-–—]\s*([0-9]{4})\)\s*$").unwrap();
-        let mut state: u64 = 0xda94_2042_e4dd_58b5;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut shuffle = Shuffle::new(0xda94_2042_e4dd_58b5);
         let (mut as_ofs, mut dateds, mut periods) = (0, 0, 0);
         for _ in 0..40_000 {
-            let mut line = String::new();
-            for _ in 0..1 + next() % 8 {
-                line.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-                if next() % 2 == 0 {
-                    line.push(' ');
-                }
-            }
+            let line = shuffle.text(PIECES, 8, Some(2));
             let theirs = as_of_re.captures(&line).map(parts);
             as_ofs += usize::from(theirs.is_some());
             assert_eq!(as_of(&line).map(ours), theirs, "{line:?}");

@@ -225,6 +225,7 @@ mod tests {
 #[cfg(test)]
 mod same_as_the_regex {
     use super::*;
+    use crate::scan::Shuffle;
     use regex::Regex;
 
     const PIECES: &[&str] = &[
@@ -263,24 +264,13 @@ mod same_as_the_regex {
             r"^(?s)(.*?\S)(?:(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*|\s+)([0-9]{1,4})|(?:\s*(?:\.\s*){2,}|\s*…+|\s*\t\s*)([ivxlc]{1,7}))$",
         )
         .unwrap();
-        let mut state: u64 = 0x1f83_d9ab_fb41_bd6b;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut shuffle = Shuffle::new(0x1f83_d9ab_fb41_bd6b);
         let mut found = 0;
         for _ in 0..40_000 {
-            let mut line = String::new();
-            for _ in 0..1 + next() % 8 {
-                line.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-            }
+            let mut line = shuffle.text(PIECES, 8, None);
             // Most lines end as entries do, or almost.
-            if next() % 3 > 0 {
-                line.push_str(
-                    [" 8", "\t13", " ....... iv", "…5", " . . 12345"][(next() % 5) as usize],
-                );
+            if shuffle.below(3) > 0 {
+                line.push_str(shuffle.pick(&[" 8", "\t13", " ....... iv", "…5", " . . 12345"]));
             }
             let theirs = re.captures(&line).map(|c| {
                 let title = c.get(1).unwrap();
