@@ -16,10 +16,12 @@
 //! state on every `q`: 5 MB of `q ` took 2.9 GB).
 //!
 //! The PDF library's parser checks the result only where this lexer might
-//! read a token differently from it (see [`Lexer::vouched`]): that check
+//! read a token differently from it (see [`Operand::sure`]): that check
 //! cost as much as pdf-extract's own reading of the page. Hex strings are
 //! written as literal strings, which the library reads several times
-//! faster.
+//! faster. Content with nothing to drop and every token sure, as a
+//! producer wrote it, is passed on as it is after one pass that only
+//! looks.
 
 use super::prepare::deref;
 use pdf_extract::content::Content;
@@ -80,16 +82,40 @@ struct Operand {
     start: usize,
     end: usize,
     kind: Kind,
+    /// Whether the PDF library is sure to read it as this lexer does:
+    /// names without `#` escapes (it ends a name at a bad one), strings
+    /// nesting at most [`MAX_PARENS`] parentheses, dictionaries of name
+    /// keys, and arrays and dictionaries of such. Where every operand of
+    /// a stream is sure, the library's check of it is skipped.
+    sure: bool,
 }
 
 /// Cleans one content stream; `resources` (when known) lets instructions
 /// that name missing resources be dropped.
+///
+/// Content with nothing to drop or rewrite for the readers after this one
+/// is given back as it came, after one pass that only looks: writing it out
+/// again cost as much as reading it (a Skia or LibreOffice page shows each
+/// glyph as a string of its own).
 pub fn clean(
     doc: &Document,
-    content: &[u8],
+    content: Vec<u8>,
     resources: Option<&Dictionary>,
 ) -> Result<Cleaned, Refusal> {
-    let mut lexed = lex(doc, content, resources)?;
+    // Comments and NUL or form feed as white space are for the rewriting
+    // pass to remove: the content reader stops at them. (A `%` inside a
+    // string sends the stream there too, needlessly but safely.)
+    if memchr::memchr3(b'%', b'\0', b'\x0c', &content).is_none()
+        && let Some(looked) = lex(doc, &content, resources, Pass::Look)?
+    {
+        return Ok(Cleaned {
+            bytes: content,
+            ..looked.out
+        });
+    }
+    let Some(mut lexed) = lex(doc, &content, resources, Pass::Rewrite)? else {
+        unreachable!("the rewriting pass always gives its result")
+    };
     // The PDF library must read every kept instruction; where this lexer
     // and its parser disagree, the instructions it refuses are dropped one
     // by one rather than letting it stop there. Its parse costs as much as
@@ -106,21 +132,43 @@ pub fn clean(
     Ok(lexed.out)
 }
 
+/// How [`lex`] goes over a content stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Looks only: whether the stream may go on as it is, every
+    /// instruction kept unchanged and every token one the PDF library
+    /// reads alike; gives up at the first that is not.
+    Look,
+    /// Writes the instructions kept, one per line.
+    Rewrite,
+}
+
 /// A content stream as this lexer reads it, before the PDF library's check.
 struct Lexed {
     out: Cleaned,
     /// Instructions kept.
     kept: usize,
     /// Whether the PDF library is sure to read every kept instruction as
-    /// this lexer does (see [`Lexer::vouched`]).
+    /// this lexer does (see [`Operand::sure`]).
     vouched: bool,
 }
 
-/// Reads the instructions of a content stream, keeping the sound ones.
-fn lex(doc: &Document, content: &[u8], resources: Option<&Dictionary>) -> Result<Lexed, Refusal> {
+/// Reads the instructions of a content stream, keeping the sound ones;
+/// `None` when a [`Pass::Look`] found the stream must be rewritten.
+fn lex(
+    doc: &Document,
+    content: &[u8],
+    resources: Option<&Dictionary>,
+    pass: Pass,
+) -> Result<Option<Lexed>, Refusal> {
+    let write = pass == Pass::Rewrite;
     let mut lexed = Lexed {
         out: Cleaned {
-            bytes: Vec::with_capacity(content.len() + content.len() / 8),
+            bytes: Vec::with_capacity(if write {
+                content.len() + content.len() / 8
+            } else {
+                0
+            }),
             ..Cleaned::default()
         },
         kept: 0,
@@ -135,7 +183,9 @@ fn lex(doc: &Document, content: &[u8], resources: Option<&Dictionary>) -> Result
     while let Some(token) = lexer.next() {
         match token {
             Token::Operand(operand) => operands.push(operand),
+            Token::Bad if !write => return Ok(None),
             Token::Bad => out.skipped += 1,
+            Token::InlineImage(..) if !write => return Ok(None),
             Token::InlineImage(start, end) => {
                 lexed.vouched = false;
                 operators += 1;
@@ -150,10 +200,22 @@ fn lex(doc: &Document, content: &[u8], resources: Option<&Dictionary>) -> Result
                     return Err(Refusal::TooManyOperators);
                 }
                 let op = &content[start..end];
-                match verdict(doc, content, op, &mut operands, resources, &mut depth) {
+                let given = operands.len();
+                let judged = verdict(doc, content, op, &mut operands, resources, &mut depth);
+                let unchanged = matches!(judged, Verdict::Keep) && operands.len() == given;
+                let sure = !risky_operator(op) && operands.iter().all(|o| o.sure);
+                // Looking, anything dropped or changed means rewriting.
+                let as_it_is = unchanged && sure;
+                if !write && !as_it_is {
+                    return Ok(None);
+                }
+                match judged {
                     Verdict::Keep => {
                         out.foreign += fonts.follow(doc, content, op, &operands, resources);
-                        lexed.vouched &= lexer.write(&mut out.bytes, &operands, op);
+                        lexed.vouched &= sure;
+                        if write {
+                            lexer.write(&mut out.bytes, &operands, op);
+                        }
                         lexed.kept += 1;
                     }
                     Verdict::Damaged => out.skipped += 1,
@@ -166,8 +228,13 @@ fn lex(doc: &Document, content: &[u8], resources: Option<&Dictionary>) -> Result
     }
     // Operands no instruction takes are dropped too (pdftotext ignores
     // them); they are damage only when something was there.
-    out.skipped += usize::from(!operands.is_empty());
-    Ok(lexed)
+    if !operands.is_empty() {
+        if !write {
+            return Ok(None);
+        }
+        out.skipped += 1;
+    }
+    Ok(Some(lexed))
 }
 
 /// Bytes of instructions the PDF library parses at a time in
@@ -364,21 +431,40 @@ struct Lexer<'a> {
     at: usize,
 }
 
-/// PDF white space (also the content reader's, inside operands).
-pub(super) fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+/// What each byte is to the lexers: [`SPACE`], [`DELIMITER`] or regular
+/// (0). A table: the lexers ask it of every byte of every page.
+static CLASS: [u8; 256] = classes();
+
+/// PDF white space, in [`CLASS`].
+const SPACE: u8 = 1;
+/// A delimiter, in [`CLASS`].
+const DELIMITER: u8 = 2;
+
+const fn classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let spaces = b" \t\r\n\x0c\0";
+    let mut i = 0;
+    while i < spaces.len() {
+        table[spaces[i] as usize] = SPACE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    table
 }
 
-fn is_delimiter(c: u8) -> bool {
-    matches!(
-        c,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+/// PDF white space (also the content reader's, inside operands).
+pub(super) fn is_space(c: u8) -> bool {
+    CLASS[c as usize] == SPACE
 }
 
 /// Neither white space nor a delimiter: part of a word, number or name.
 pub(super) fn is_regular(c: u8) -> bool {
-    !is_space(c) && !is_delimiter(c)
+    CLASS[c as usize] == 0
 }
 
 /// Whether a run of regular characters is a number the PDF library reads
@@ -409,29 +495,24 @@ fn is_operator(word: &[u8]) -> bool {
 
 impl Lexer<'_> {
     fn skip_space(&mut self) {
-        while let Some(&c) = self.b.get(self.at) {
-            if is_space(c) {
-                self.at += 1;
-            } else if c == b'%' {
-                while self
-                    .b
-                    .get(self.at)
-                    .is_some_and(|&c| c != b'\n' && c != b'\r')
-                {
-                    self.at += 1;
+        loop {
+            match self.b.get(self.at) {
+                Some(&c) if is_space(c) => self.at += 1,
+                Some(b'%') => {
+                    let rest = &self.b[self.at..];
+                    self.at += memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
                 }
-            } else {
-                break;
+                _ => return,
             }
         }
     }
 
     fn word_end(&self, from: usize) -> usize {
-        let mut end = from;
-        while self.b.get(end).is_some_and(|&c| is_regular(c)) {
-            end += 1;
-        }
-        end
+        let rest = &self.b[from..];
+        from + rest
+            .iter()
+            .position(|&c| !is_regular(c))
+            .unwrap_or(rest.len())
     }
 
     fn next(&mut self) -> Option<Token> {
@@ -440,9 +521,14 @@ impl Lexer<'_> {
         let &c = self.b.get(start)?;
         if matches!(c, b'(' | b'<' | b'[' | b'/') {
             return Some(match self.object(start, 0) {
-                Some((end, kind)) => {
+                Some((end, kind, sure)) => {
                     self.at = end;
-                    Token::Operand(Operand { start, end, kind })
+                    Token::Operand(Operand {
+                        start,
+                        end,
+                        kind,
+                        sure,
+                    })
                 }
                 None => {
                     // Only the opening byte is dropped: what follows may
@@ -464,12 +550,14 @@ impl Lexer<'_> {
                 start,
                 end,
                 kind: Kind::Number,
+                sure: true,
             })
         } else if matches!(word, b"true" | b"false" | b"null") {
             Token::Operand(Operand {
                 start,
                 end,
                 kind: Kind::Other,
+                sure: true,
             })
         } else if word == b"BI" {
             self.inline_image(start)
@@ -511,33 +599,38 @@ impl Lexer<'_> {
         }
     }
 
-    /// The end and kind of the operand starting at `at`, or `None` when it
-    /// does not parse.
-    fn object(&self, at: usize, nesting: usize) -> Option<(usize, Kind)> {
+    /// The end, kind and sureness (see [`Operand::sure`]) of the operand
+    /// starting at `at`, or `None` when it does not parse.
+    fn object(&self, at: usize, nesting: usize) -> Option<(usize, Kind, bool)> {
         let b = self.b;
         match *b.get(at)? {
-            b'(' => self.literal(at).map(|end| (end, Kind::Text)),
+            b'(' => self
+                .literal(at)
+                .map(|(end, parens)| (end, Kind::Text, parens <= MAX_PARENS)),
             b'<' if b.get(at + 1) == Some(&b'<') => self
                 .container(at + 2, b">>", nesting)
-                .map(|e| (e, Kind::Other)),
+                .map(|(end, sure)| (end, Kind::Other, sure)),
             b'<' => {
                 let close = b[at..].iter().position(|&c| c == b'>')? + at;
                 b[at + 1..close]
                     .iter()
                     .all(|&c| c.is_ascii_hexdigit() || is_space(c))
-                    .then_some((close + 1, Kind::Text))
+                    .then_some((close + 1, Kind::Text, true))
             }
             b'[' => self
                 .container(at + 1, b"]", nesting)
-                .map(|e| (e, Kind::Array)),
-            b'/' => Some((self.word_end(at + 1), Kind::Name)),
+                .map(|(end, sure)| (end, Kind::Array, sure)),
+            b'/' => {
+                let end = self.word_end(at + 1);
+                Some((end, Kind::Name, !b[at + 1..end].contains(&b'#')))
+            }
             c if is_regular(c) => {
                 let end = self.word_end(at);
                 let word = &b[at..end];
                 if is_number(word) {
-                    Some((end, Kind::Number))
+                    Some((end, Kind::Number, true))
                 } else if matches!(word, b"true" | b"false" | b"null") {
-                    Some((end, Kind::Other))
+                    Some((end, Kind::Other, true))
                 } else {
                     None
                 }
@@ -546,18 +639,22 @@ impl Lexer<'_> {
         }
     }
 
-    /// A literal string: balanced parentheses, `\` escaping one byte.
-    fn literal(&self, at: usize) -> Option<usize> {
-        let mut depth = 0usize;
+    /// A literal string: balanced parentheses, `\` escaping one byte. Gives
+    /// its end and how deeply its parentheses nest.
+    fn literal(&self, at: usize) -> Option<(usize, usize)> {
+        let (mut depth, mut most) = (0usize, 0usize);
         let mut i = at;
         while let Some(&c) = self.b.get(i) {
             match c {
                 b'\\' => i += 1,
-                b'(' => depth += 1,
+                b'(' => {
+                    depth += 1;
+                    most = most.max(depth);
+                }
                 b')' => {
                     depth -= 1;
                     if depth == 0 {
-                        return Some(i + 1);
+                        return Some((i + 1, most));
                     }
                 }
                 _ => {}
@@ -567,24 +664,70 @@ impl Lexer<'_> {
         None
     }
 
-    /// The elements of an array or dictionary up to `close`.
-    fn container(&self, from: usize, close: &[u8], nesting: usize) -> Option<usize> {
+    /// The elements of an array or dictionary up to `close`: where it ends,
+    /// and whether all of it is sure (a dictionary's keys names, each with
+    /// a value).
+    fn container(&self, from: usize, close: &[u8], nesting: usize) -> Option<(usize, bool)> {
         if nesting >= MAX_NESTING {
             return None;
         }
+        let dictionary = close == b">>";
         let mut inner = Lexer {
             b: self.b,
             at: from,
         };
+        let (mut sure, mut elements) = (true, 0usize);
         loop {
             inner.skip_space();
             if self.b[inner.at..].starts_with(close) {
-                return Some(inner.at + close.len());
+                let paired = !dictionary || elements % 2 == 0;
+                return Some((inner.at + close.len(), sure && paired));
             }
-            let (end, _) = inner.object(inner.at, nesting + 1)?;
+            let (end, kind, element_sure) = inner.object(inner.at, nesting + 1)?;
+            let key = dictionary && elements % 2 == 0;
+            sure &= element_sure && (!key || kind == Kind::Name);
+            elements += 1;
             inner.at = end;
         }
     }
+}
+
+/// Content as [`clean`] gave it, with the font name of every `Tf` replaced
+/// by what `rename` gives for it; `None` where one cannot be: a `Tf` not
+/// of the form `/name size Tf`, a name with `#` escapes or one `rename`
+/// does not know, or an inline image (whose data this lexer does not
+/// read). All else is copied byte for byte.
+pub(super) fn rename_fonts(
+    content: &[u8],
+    mut rename: impl FnMut(&[u8]) -> Option<Vec<u8>>,
+) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(content.len() + content.len() / 16);
+    let mut lexer = Lexer { b: content, at: 0 };
+    let mut operands: Vec<Operand> = Vec::new();
+    let mut copied = 0;
+    while let Some(token) = lexer.next() {
+        match token {
+            Token::Operand(operand) => operands.push(operand),
+            Token::Operator(start, end) => {
+                if &content[start..end] == b"Tf" {
+                    let [name, size] = operands.as_slice() else {
+                        return None;
+                    };
+                    if name.kind != Kind::Name || !name.sure || size.kind != Kind::Number {
+                        return None;
+                    }
+                    let new = rename(&content[name.start + 1..name.end])?;
+                    out.extend_from_slice(&content[copied..name.start + 1]);
+                    out.extend_from_slice(&new);
+                    copied = name.end;
+                }
+                operands.clear();
+            }
+            Token::InlineImage(..) | Token::Bad => return None,
+        }
+    }
+    out.extend_from_slice(&content[copied..]);
+    Some(out)
 }
 
 /// Whether the PDF library might read an instruction name other than as
@@ -594,25 +737,6 @@ fn risky_operator(op: &[u8]) -> bool {
     [&b"BI"[..], b"null", b"true", b"false"]
         .iter()
         .any(|p| op.starts_with(p))
-}
-
-/// How deeply the parentheses of a literal string nest (`\` escaping one
-/// byte, as in [`Lexer::literal`]).
-fn paren_depth(raw: &[u8]) -> usize {
-    let (mut depth, mut most, mut i) = (0usize, 0usize, 0);
-    while let Some(&c) = raw.get(i) {
-        match c {
-            b'\\' => i += 1,
-            b'(' => {
-                depth += 1;
-                most = most.max(depth);
-            }
-            b')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    most
 }
 
 /// Writes one byte of a literal string, escaped so that the PDF library
@@ -655,72 +779,48 @@ fn hex_bytes(raw: &[u8], mut emit: impl FnMut(u8)) {
 }
 
 impl Lexer<'_> {
-    /// Writes one instruction on a line of its own; gives whether it is
-    /// vouched for (see [`Lexer::rewrite`]). Operands not vouched for are
-    /// copied as they are.
-    fn write(&self, out: &mut Vec<u8>, operands: &[Operand], op: &[u8]) -> bool {
-        let mut sure = !risky_operator(op);
+    /// Writes one instruction on a line of its own: operands the PDF
+    /// library is sure to read alike (see [`Operand::sure`]) rewritten,
+    /// the others copied as they are.
+    fn write(&self, out: &mut Vec<u8>, operands: &[Operand], op: &[u8]) {
         for o in operands {
-            let raw = &self.b[o.start..o.end];
-            let mark = out.len();
-            if !self.rewrite(out, o.start, o.end, o.kind, 0) {
-                sure = false;
-                out.truncate(mark);
-                out.extend_from_slice(raw);
+            if o.sure {
+                self.rewrite(out, o.start, o.end, o.kind, 0);
+            } else {
+                out.extend_from_slice(&self.b[o.start..o.end]);
             }
             out.push(b' ');
         }
         out.extend_from_slice(op);
         out.push(b'\n');
-        sure
     }
 
-    /// Writes the operand at `start..end` (of the `kind` this lexer gave
-    /// it) on one line, hex strings as literal strings (the PDF library
-    /// reads the same bytes from either, a literal string several times
-    /// faster; Chromium writes every glyph as a hex string). Gives whether the PDF
-    /// library is sure to read it exactly as this lexer does, so that its
-    /// check may be skipped: names without `#` escapes (it ends a name at
-    /// a bad one), strings nesting at most [`MAX_PARENS`] parentheses,
-    /// dictionaries of name keys, and arrays and dictionaries of such.
-    fn rewrite(
-        &self,
-        out: &mut Vec<u8>,
-        start: usize,
-        end: usize,
-        kind: Kind,
-        nesting: usize,
-    ) -> bool {
+    /// Writes the sure operand at `start..end` (of the `kind` this lexer
+    /// gave it) on one line, hex strings as literal strings (the PDF
+    /// library reads the same bytes from either, a literal string several
+    /// times faster; Chromium writes every glyph as a hex string).
+    fn rewrite(&self, out: &mut Vec<u8>, start: usize, end: usize, kind: Kind, nesting: usize) {
         let raw = &self.b[start..end];
         match kind {
-            Kind::Text if raw[0] == b'<' => {
-                write_hex_as_literal(out, raw);
-                true
-            }
+            Kind::Text if raw[0] == b'<' => write_hex_as_literal(out, raw),
             Kind::Array => {
                 out.push(b'[');
                 let mut first = true;
-                let sure = self.each_element(start + 1, end - 1, nesting, |s, e, k| {
+                self.each_element(start + 1, end - 1, nesting, |s, e, k| {
                     if !std::mem::take(&mut first) {
                         out.push(b' ');
                     }
-                    self.rewrite(out, s, e, k, nesting + 1)
+                    self.rewrite(out, s, e, k, nesting + 1);
                 });
                 out.push(b']');
-                sure
             }
             Kind::Other if raw.starts_with(b"<<") => {
                 out.extend_from_slice(b"<<");
-                let mut key = true;
-                let sure = self.each_element(start + 2, end - 2, nesting, |s, e, k| {
+                self.each_element(start + 2, end - 2, nesting, |s, e, k| {
                     out.push(b' ');
-                    let is_key = key;
-                    key = !key;
-                    (k == Kind::Name || !is_key) && self.rewrite(out, s, e, k, nesting + 1)
+                    self.rewrite(out, s, e, k, nesting + 1);
                 });
                 out.extend_from_slice(b" >>");
-                // A key without a value: the library refuses the dictionary.
-                sure && key
             }
             // A line break inside a string would break the one instruction
             // per line that the check counts by (and drop the instruction).
@@ -732,31 +832,21 @@ impl Lexer<'_> {
                     push_literal_byte(out, c);
                 }
                 out.push(b')');
-                paren_depth(raw) <= MAX_PARENS
             }
-            _ => {
-                out.extend_from_slice(raw);
-                match kind {
-                    Kind::Name => !raw.contains(&b'#'),
-                    Kind::Text => paren_depth(raw) <= MAX_PARENS,
-                    // Numbers; true, false, null.
-                    _ => true,
-                }
-            }
+            _ => out.extend_from_slice(raw),
         }
     }
 
     /// Calls `f` with the span and kind of each element of an array or
-    /// dictionary whose elements run from `from` to its closing bracket at
-    /// `close`, while it gives true; gives whether every element parsed
-    /// and `f` gave true for each.
+    /// dictionary (one this lexer has read whole) whose elements run from
+    /// `from` to its closing bracket at `close`.
     fn each_element(
         &self,
         from: usize,
         close: usize,
         nesting: usize,
-        mut f: impl FnMut(usize, usize, Kind) -> bool,
-    ) -> bool {
+        mut f: impl FnMut(usize, usize, Kind),
+    ) {
         let mut inner = Lexer {
             b: self.b,
             at: from,
@@ -764,14 +854,12 @@ impl Lexer<'_> {
         loop {
             inner.skip_space();
             if inner.at >= close {
-                return inner.at == close;
+                return;
             }
-            let Some((end, kind)) = inner.object(inner.at, nesting + 1) else {
-                return false;
+            let Some((end, kind, _)) = inner.object(inner.at, nesting + 1) else {
+                return;
             };
-            if !f(inner.at, end, kind) {
-                return false;
-            }
+            f(inner.at, end, kind);
             inner.at = end;
         }
     }
@@ -993,7 +1081,7 @@ fn for_each_string(content: &[u8], operand: &Operand, mut f: impl FnMut(&[u8])) 
                 if at >= operand.end - 1 {
                     break;
                 }
-                let Some((end, kind)) = lexer.object(at, 1) else {
+                let Some((end, kind, _)) = lexer.object(at, 1) else {
                     break;
                 };
                 if kind == Kind::Text {
@@ -1061,7 +1149,15 @@ mod tests {
     use super::*;
 
     fn cleaned(content: &[u8]) -> Cleaned {
-        clean(&Document::new(), content, None).unwrap()
+        clean(&Document::new(), content.to_vec(), None).unwrap()
+    }
+
+    /// The rewritten form, as content that cannot pass as it is gets it.
+    fn rewritten(content: &[u8]) -> Cleaned {
+        lex(&Document::new(), content, None, Pass::Rewrite)
+            .unwrap()
+            .unwrap()
+            .out
     }
 
     #[test]
@@ -1102,7 +1198,7 @@ mod tests {
     #[test]
     fn too_many_operators_are_refused() {
         let content = b"0 0 m ".repeat(MAX_OPERATORS + 1);
-        let result = clean(&Document::new(), &content, None);
+        let result = clean(&Document::new(), content, None);
         assert_eq!(result, Err(Refusal::TooManyOperators));
     }
 
@@ -1119,7 +1215,7 @@ mod tests {
 
     #[test]
     fn hex_strings_are_written_as_literal_strings() {
-        let c = cleaned(b"BT <00410042> Tj [<0028> -5 (x) < 5C 0D 0A 29 >] TJ ET");
+        let c = rewritten(b"BT <00410042> Tj [<0028> -5 (x) < 5C 0D 0A 29 >] TJ ET");
         assert_eq!(
             c.bytes,
             b"BT\n(\0A\0B) Tj\n[(\0\\() -5 (x) (\\\\\\r\\n\\))] TJ\nET\n"
@@ -1131,8 +1227,35 @@ mod tests {
         assert_eq!(array[3].as_str().unwrap(), b"\\\r\n)");
     }
 
+    #[test]
+    fn sound_content_passes_as_it_is() {
+        let sound: &[u8] = b"q 1 0 0 1 0 0 cm BT /F1 9 Tf [<0041> -5 (x\n)]\nTJ ET Q";
+        assert_eq!(cleaned(sound).bytes, sound);
+        // Each of these must be rewritten: something dropped or flattened,
+        // a comment, NUL as space, an operand the library may read
+        // otherwise, a colour's name operand.
+        for unsound in [
+            &b"BT } ET"[..],
+            b"BT 5 Tj ET",
+            b"q % note\nQ",
+            b"q\0Q",
+            b"/F#201 9 Tf",
+            b"/P0 scn",
+            b"BT ET 1 2",
+            b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI",
+        ] {
+            let text = String::from_utf8_lossy(unsound);
+            let c = cleaned(unsound);
+            assert_ne!(c.bytes, unsound, "{text:?}");
+            assert_eq!(c.bytes, rewritten(unsound).bytes, "{text:?}");
+        }
+    }
+
     fn vouched(content: &[u8]) -> bool {
-        lex(&Document::new(), content, None).unwrap().vouched
+        lex(&Document::new(), content, None, Pass::Rewrite)
+            .unwrap()
+            .unwrap()
+            .vouched
     }
 
     #[test]
@@ -1183,7 +1306,7 @@ mod tests {
             };
             for (_, id) in doc.get_pages() {
                 let content = doc.get_page_content(id).unwrap_or_default();
-                let lexed = lex(&doc, &content, None).unwrap();
+                let lexed = lex(&doc, &content, None, Pass::Rewrite).unwrap().unwrap();
                 if lexed.vouched {
                     pages += 1;
                     let checked = verified(&lexed.out.bytes, lexed.kept);

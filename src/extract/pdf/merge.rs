@@ -262,37 +262,12 @@ fn font_name(id: ObjectId) -> Vec<u8> {
     format!("T{}_{}", id.0, id.1).into_bytes()
 }
 
-/// Cleaned page content (one instruction per line, see
-/// [`super::content`]) with each `Tf` naming its font by [`font_name`];
-/// `None` when some `Tf` is not of the plain form `/name size Tf` with a
-/// font of `fonts`, or the page has an inline image (whose data may hold
-/// line breaks).
+/// Cleaned page content with each `Tf` naming its font by [`font_name`];
+/// `None` where some `Tf` is not of the plain form `/name size Tf` with a
+/// font of `fonts`, or the page has an inline image (see
+/// [`super::content::rename_fonts`]).
 fn rename_fonts(content: &[u8], fonts: &HashMap<Vec<u8>, ObjectId>) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(content.len() + content.len() / 16);
-    for line in content.split_inclusive(|&b| b == b'\n') {
-        if line.starts_with(b"BI") {
-            return None;
-        }
-        let bare = line.strip_suffix(b"\n").unwrap_or(line);
-        let Some(operands) = bare.strip_suffix(b" Tf") else {
-            out.extend_from_slice(line);
-            continue;
-        };
-        let mut parts = operands.split(|&b| b == b' ');
-        let (Some(name), Some(size), None) = (parts.next(), parts.next(), parts.next()) else {
-            return None;
-        };
-        let name = name.strip_prefix(b"/")?;
-        if name.contains(&b'#') {
-            return None;
-        }
-        out.push(b'/');
-        out.extend(font_name(*fonts.get(name)?));
-        out.push(b' ');
-        out.extend_from_slice(size);
-        out.extend_from_slice(b" Tf\n");
-    }
-    Some(out)
+    super::content::rename_fonts(content, |name| fonts.get(name).map(|&id| font_name(id)))
 }
 
 /// A page that draws the forms one after another, with [`MARK`] between
@@ -386,6 +361,11 @@ mod tests {
         assert_eq!(
             rename_fonts(content, &fonts).unwrap(),
             b"BT\n/T241_0 25 Tf\n(a) Tj\n/T7_2 9.5 Tf\n[(Tf)] TJ\nET\n"
+        );
+        // Content as the producer wrote it, several instructions a line.
+        assert_eq!(
+            rename_fonts(b"BT 0 Tr/f1 24 Tf[(\\000)20(Tf)]TJ ET", &fonts).unwrap(),
+            b"BT 0 Tr/T7_2 24 Tf[(\\000)20(Tf)]TJ ET"
         );
         // A font the page lacks, an escaped name, an inline image.
         for content in [&b"/f9 1 Tf\n"[..], b"/f#30 1 Tf\n", b"BI /W 1 ID \n EI\n"] {

@@ -542,7 +542,7 @@ mod tests {
             let doc = pdf_extract::Document::load(&path).unwrap();
             for (_, id) in doc.get_pages() {
                 let content = doc.get_page_content(id).unwrap_or_default();
-                let cleaned = super::super::content::clean(&doc, &content, None)
+                let cleaned = super::super::content::clean(&doc, content.clone(), None)
                     .unwrap()
                     .bytes;
                 for bytes in [content, cleaned] {

@@ -128,7 +128,7 @@ pub fn run(
     let read = crate::extract::par_map(&plan, |page| {
         let (bytes, cut) = unpack_joined(shared, &page.parts, budget)?;
         let resources = page_resources(shared, page.id);
-        Ok((cut, content::clean(shared, &bytes, resources.as_ref())))
+        Ok((cut, content::clean(shared, bytes, resources.as_ref())))
     });
     // Past the budget is the error to give, before any page refused for
     // its instructions, as when every page was unpacked before any was
@@ -299,7 +299,7 @@ fn clean_forms(
             _ => None,
         };
         let cleaned =
-            content::clean(doc, &bytes, resources.as_ref()).map_err(|r| refusal(r, page))?;
+            content::clean(doc, bytes, resources.as_ref()).map_err(|r| refusal(r, page))?;
         let entry = damage.entry(page).or_default();
         entry.cut |= cut;
         entry.add(&cleaned);
