@@ -105,15 +105,17 @@ pub fn clean(
     // Comments and NUL or form feed as white space are for the rewriting
     // pass to remove: the content reader stops at them. (A `%` inside a
     // string sends the stream there too, needlessly but safely.)
+    // The fonts met are read once for both passes.
+    let mut fonts = Fonts::default();
     if memchr::memchr3(b'%', b'\0', b'\x0c', &content).is_none()
-        && let Some(looked) = lex(doc, &content, resources, Pass::Look)?
+        && let Some(looked) = lex(doc, &content, resources, &mut fonts, Pass::Look)?
     {
         return Ok(Cleaned {
             bytes: content,
             ..looked.out
         });
     }
-    let Some(mut lexed) = lex(doc, &content, resources, Pass::Rewrite)? else {
+    let Some(mut lexed) = lex(doc, &content, resources, &mut fonts, Pass::Rewrite)? else {
         unreachable!("the rewriting pass always gives its result")
     };
     // The PDF library must read every kept instruction; where this lexer
@@ -155,10 +157,12 @@ struct Lexed {
 
 /// Reads the instructions of a content stream, keeping the sound ones;
 /// `None` when a [`Pass::Look`] found the stream must be rewritten.
+/// `fonts` keeps what it learns of the resources' fonts for another pass.
 fn lex(
     doc: &Document,
     content: &[u8],
     resources: Option<&Dictionary>,
+    fonts: &mut Fonts,
     pass: Pass,
 ) -> Result<Option<Lexed>, Refusal> {
     let write = pass == Pass::Rewrite;
@@ -179,7 +183,7 @@ fn lex(
     let mut operands: Vec<Operand> = Vec::new();
     let mut operators = 0usize;
     let mut depth = Depth::default();
-    let mut fonts = Fonts::default();
+    fonts.current = None;
     while let Some(token) = lexer.next() {
         match token {
             Token::Operand(operand) => operands.push(operand),
@@ -1154,10 +1158,16 @@ mod tests {
 
     /// The rewritten form, as content that cannot pass as it is gets it.
     fn rewritten(content: &[u8]) -> Cleaned {
-        lex(&Document::new(), content, None, Pass::Rewrite)
-            .unwrap()
-            .unwrap()
-            .out
+        lex(
+            &Document::new(),
+            content,
+            None,
+            &mut Fonts::default(),
+            Pass::Rewrite,
+        )
+        .unwrap()
+        .unwrap()
+        .out
     }
 
     #[test]
@@ -1252,10 +1262,16 @@ mod tests {
     }
 
     fn vouched(content: &[u8]) -> bool {
-        lex(&Document::new(), content, None, Pass::Rewrite)
-            .unwrap()
-            .unwrap()
-            .vouched
+        lex(
+            &Document::new(),
+            content,
+            None,
+            &mut Fonts::default(),
+            Pass::Rewrite,
+        )
+        .unwrap()
+        .unwrap()
+        .vouched
     }
 
     #[test]
@@ -1306,7 +1322,9 @@ mod tests {
             };
             for (_, id) in doc.get_pages() {
                 let content = doc.get_page_content(id).unwrap_or_default();
-                let lexed = lex(&doc, &content, None, Pass::Rewrite).unwrap().unwrap();
+                let lexed = lex(&doc, &content, None, &mut Fonts::default(), Pass::Rewrite)
+                    .unwrap()
+                    .unwrap();
                 if lexed.vouched {
                     pages += 1;
                     let checked = verified(&lexed.out.bytes, lexed.kept);
