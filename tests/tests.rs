@@ -9,6 +9,7 @@ mod hostile;
 mod layout;
 mod mutants;
 mod mutate;
+mod objects;
 mod pipeline;
 mod replace;
 mod robust;

@@ -52,6 +52,30 @@ pub use reader::{PdfMetadata, Reader};
 pub use save_options::{SaveOptions, SaveOptionsBuilder};
 pub use toc::Toc;
 
+/// The two readers of one object: the hand-written one that reads the
+/// common case and the nom parser that reads the rest, so that tests can
+/// hold them to agree (FORK.md). Not part of lopdf's API.
+#[doc(hidden)]
+pub mod object_readers {
+    pub use crate::parser::direct_object_nom;
+    pub use crate::parser::fast::{direct_object as direct_object_fast, indirect_object as indirect_object_fast};
+
+    /// The indirect object at the start of `input`, read by nom alone with
+    /// a reader that knows no other object (so a stream with an indirect
+    /// `/Length` keeps only its position, as the fast reader never reads it).
+    pub fn indirect_object_nom(input: &[u8]) -> Option<(crate::ObjectId, crate::Object)> {
+        let reader = crate::Reader {
+            buffer: input,
+            document: crate::Document::new(),
+            encryption_state: None,
+            raw_objects: Default::default(),
+            password: None,
+            strict: false,
+        };
+        crate::parser::indirect_object_nom(input, 0, None, &reader, &mut Default::default()).ok()
+    }
+}
+
 pub use parser_aux::substr;
 pub use parser_aux::substring;
 

@@ -19,6 +19,7 @@ use nom::sequence::{delimited, pair, preceded, separated_pair, terminated};
 use nom::{AsBytes, AsChar, IResult, Input, Parser};
 
 pub(crate) mod cmap_parser;
+pub(crate) mod fast;
 
 pub(crate) type ParserInput<'a> = &'a [u8];
 // Change this to something else that implements ParseError to get a
@@ -403,6 +404,11 @@ fn _direct_object(depth: usize) -> impl Fn(ParserInput) -> NomResult<Object> {
 }
 
 pub fn direct_object(input: ParserInput) -> Option<Object> {
+    fast::direct_object(input).or_else(|| direct_object_nom(input))
+}
+
+/// [`direct_object`] read by the nom parser alone.
+pub fn direct_object_nom(input: ParserInput) -> Option<Object> {
     strip_nom(_direct_object(crate::reader::MAX_NESTING_DEPTH)(input))
 }
 
@@ -429,6 +435,18 @@ pub fn indirect_object(
 }
 
 fn _indirect_object<'a>(
+    input: ParserInput<'a>, offset: usize, expected_id: Option<ObjectId>, reader: &Reader,
+    already_seen: &mut HashSet<ObjectId>,
+) -> crate::Result<(ObjectId, Object)> {
+    match fast::indirect_object(input) {
+        Some((id, _)) if expected_id.is_some_and(|expected| expected != id) => Err(Error::ObjectIdMismatch),
+        Some(read) => Ok(read),
+        None => indirect_object_nom(input, offset, expected_id, reader, already_seen),
+    }
+}
+
+/// [`indirect_object`] at the start of `input`, read by the nom parser alone.
+pub fn indirect_object_nom<'a>(
     input: ParserInput<'a>, offset: usize, expected_id: Option<ObjectId>, reader: &Reader,
     already_seen: &mut HashSet<ObjectId>,
 ) -> crate::Result<(ObjectId, Object)> {
