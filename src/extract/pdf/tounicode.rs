@@ -41,27 +41,58 @@ enum Section {
 pub fn read(cmap: &[u8]) -> Option<HashMap<u32, String>> {
     // NUL and form feed are white space in some of the parser's rules and
     // not in others.
-    if cmap.iter().any(|&c| c == 0 || c == 0x0C) {
+    if memchr::memchr2(0, 0x0C, cmap).is_some() {
         return None;
     }
     let tokens = Lexer { b: cmap, at: 0 }.tokens()?;
-    let raw = interpret(&tokens)?;
-    let mut map = HashMap::with_capacity_and_hasher(raw.len(), Default::default());
-    for (code, bytes) in raw {
-        // As pdf-extract: UTF-16BE; a lone surrogate is no entry.
+    let mut map = Map::default();
+    interpret(&tokens, &mut map)?;
+    map.finish()
+}
+
+/// The code → text map as the entries come, each entry written straight
+/// as text (no map of raw bytes between): later entries replace earlier
+/// ones, as in pdf-extract, and what pdf-extract does with the bytes it
+/// finally holds for a code is decided by those bytes alone.
+#[derive(Default)]
+struct Map {
+    text: HashMap<u32, String>,
+    /// Codes whose latest bytes are of odd length: pdf-extract's reading
+    /// of them is not copied here, so a map still holding one is `None`.
+    odd: std::collections::HashSet<u32>,
+}
+
+impl Map {
+    /// Records `code` → `bytes` (UTF-16BE, as pdf-extract reads it): a
+    /// lone surrogate is no entry; `None` at other broken UTF-16, which
+    /// pdf-extract is left to read.
+    fn insert(&mut self, code: u32, bytes: &[u8]) -> Option<()> {
+        if !self.odd.is_empty() {
+            self.odd.remove(&code);
+        }
         if !bytes.len().is_multiple_of(2) {
-            return None;
+            self.text.remove(&code);
+            self.odd.insert(code);
+            return Some(());
         }
-        let units: Vec<u16> = bytes
-            .chunks(2)
-            .map(|p| u16::from_be_bytes([p[0], p[1]]))
-            .collect();
-        if let [0xD800..=0xDFFF] = units.as_slice() {
-            continue;
+        if let [0xD8..=0xDF, _] = bytes {
+            self.text.remove(&code);
+            return Some(());
         }
-        map.insert(code, String::from_utf16(&units).ok()?);
+        let units = bytes
+            .chunks_exact(2)
+            .map(|p| u16::from_be_bytes([p[0], p[1]]));
+        let mut text = String::with_capacity(bytes.len());
+        for c in char::decode_utf16(units) {
+            text.push(c.ok()?);
+        }
+        self.text.insert(code, text);
+        Some(())
     }
-    Some(map)
+
+    fn finish(self) -> Option<HashMap<u32, String>> {
+        self.odd.is_empty().then_some(self.text)
+    }
 }
 
 /// The code a string stands for: its bytes, big-endian (as pdf-extract's
@@ -73,12 +104,13 @@ fn as_code(bytes: &[u8]) -> u32 {
 /// The `bfchar` and `bfrange` entries, read as pdf-extract's CMap parser
 /// reads them: the count before `begin…` says how many entries follow,
 /// whatever closes them; later entries replace earlier ones.
-fn interpret(tokens: &[Token]) -> Option<HashMap<u32, Vec<u8>>> {
-    let string = |t: Option<&Token>| match t {
-        Some(Token::String(s)) => Some(s.clone()),
-        _ => None,
-    };
-    let mut map = HashMap::default();
+fn interpret(tokens: &[Token], map: &mut Map) -> Option<()> {
+    fn string(t: Option<&Token>) -> Option<&[u8]> {
+        match t {
+            Some(Token::String(s)) => Some(s),
+            _ => None,
+        }
+    }
     let mut i = 0;
     while i < tokens.len() {
         let Token::Begin(section) = tokens[i] else {
@@ -92,26 +124,26 @@ fn interpret(tokens: &[Token]) -> Option<HashMap<u32, Vec<u8>>> {
         for _ in 0..*count {
             match section {
                 Section::Char => {
-                    let code = string(tokens.get(i))?;
-                    map.insert(as_code(&code), string(tokens.get(i + 1))?);
+                    let code = as_code(string(tokens.get(i))?);
+                    map.insert(code, string(tokens.get(i + 1))?)?;
                     i += 2;
                 }
                 Section::Range => {
-                    let low = as_code(&string(tokens.get(i))?);
-                    let high = as_code(&string(tokens.get(i + 1))?);
-                    range(&mut map, low, high, tokens.get(i + 2)?)?;
+                    let low = as_code(string(tokens.get(i))?);
+                    let high = as_code(string(tokens.get(i + 1))?);
+                    range(map, low, high, tokens.get(i + 2)?)?;
                     i += 3;
                 }
             }
         }
         i += 1;
     }
-    Some(map)
+    Some(())
 }
 
 /// One `bfrange` entry; `None` where pdf-extract's parser would fail or
 /// overflow.
-fn range(map: &mut HashMap<u32, Vec<u8>>, low: u32, high: u32, to: &Token) -> Option<()> {
+fn range(map: &mut Map, low: u32, high: u32, to: &Token) -> Option<()> {
     if high < low || high - low >= MAX_RANGE {
         return None;
     }
@@ -121,14 +153,14 @@ fn range(map: &mut HashMap<u32, Vec<u8>>, low: u32, high: u32, to: &Token) -> Op
             first.checked_add((high - low) as u16)?;
             for c in low..=high {
                 let unit = first + (c - low) as u16;
-                map.insert(c, unit.to_be_bytes().to_vec());
+                map.insert(c, &unit.to_be_bytes())?;
             }
         }
         Token::String(start) if start.len() == 4 => {
             let first = as_code(start);
             first.checked_add(high - low)?;
             for c in low..=high {
-                map.insert(c, (first + (c - low)).to_be_bytes().to_vec());
+                map.insert(c, &(first + (c - low)).to_be_bytes())?;
             }
         }
         Token::Array(items) if items.len() == (high - low + 1) as usize => {
@@ -136,7 +168,7 @@ fn range(map: &mut HashMap<u32, Vec<u8>>, low: u32, high: u32, to: &Token) -> Op
                 let Token::String(s) = item else {
                     return None;
                 };
-                map.insert(c, s.clone());
+                map.insert(c, s)?;
             }
         }
         _ => return None,
@@ -269,10 +301,15 @@ impl Lexer<'_> {
         if !digits.len().is_multiple_of(2) || !digits.iter().all(u8::is_ascii_hexdigit) {
             return None;
         }
+        let nibble = |c: u8| match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            _ => c - b'A' + 10,
+        };
         let bytes = digits
-            .chunks(2)
-            .map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok())
-            .collect::<Option<Vec<u8>>>()?;
+            .chunks_exact(2)
+            .map(|p| nibble(p[0]) << 4 | nibble(p[1]))
+            .collect();
         self.at = close + 1;
         Some(Token::String(bytes))
     }
