@@ -624,12 +624,18 @@ impl<'a> PdfSimpleFont<'a> {
                 if font_metrics.0 == base_name {
                     if let Some(ref encoding) = encoding_table {
                         dlog!("has encoding");
+                        // tiltak: the codes of each character found in
+                        // a sorted copy of the encoding, not by a scan of
+                        // all 256 codes for each of the font's ~315 glyphs;
+                        // the same codes get the same widths, in the same
+                        // order.
+                        let mut codes: Vec<(u16, usize)> = encoding.iter().copied().zip(0..).collect();
+                        codes.sort_unstable();
                         for w in font_metrics.2 {
                             let c = glyphnames::name_to_unicode(w.2).unwrap();
-                            for i in 0..encoding.len() {
-                                if encoding[i] == c {
-                                    width_map.insert(i as CharCode, w.1 as f64);
-                                }
+                            let first = codes.partition_point(|&(u, _)| u < c);
+                            for &(_, i) in codes[first..].iter().take_while(|&&(u, _)| u == c) {
+                                width_map.insert(i as CharCode, w.1 as f64);
                             }
                         }
                     } else {
