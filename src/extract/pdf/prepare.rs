@@ -394,14 +394,16 @@ fn truetype_programs(doc: &Document) -> HashSet<ObjectId> {
 }
 
 /// Unpacks font programs and CMaps once instead of once per page and font
-/// (within the budget: [`check_inflation`] measured them).
+/// (within the budget: [`check_inflation`] measured them). Type 1 programs
+/// (`FontFile`) are left to `type1::read_programs`, which needs only their
+/// clear text, and unpacks whole only those pdf-extract may still read.
 fn decompress_fonts(doc: &mut Document) {
     let mut streams = Vec::new();
     for object in doc.objects.values() {
         let Object::Dictionary(dict) = object else {
             continue;
         };
-        for key in [&b"ToUnicode"[..], b"Encoding", b"FontFile", b"FontFile3"] {
+        for key in [&b"ToUnicode"[..], b"Encoding", b"FontFile3"] {
             if let Ok(Object::Reference(id)) = dict.get(key) {
                 streams.push(*id);
             }
