@@ -25,7 +25,8 @@
 
 use super::prepare::deref;
 use pdf_extract::content::Content;
-use pdf_extract::{Dictionary, Document, Object};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use std::sync::{Arc, Mutex};
 
 /// Most instructions one content stream may hold. The real reports draw
 /// at most 8 000 per page, the busiest of 200 real-world PDFs 53 000;
@@ -101,12 +102,13 @@ pub fn clean(
     doc: &Document,
     content: Vec<u8>,
     resources: Option<&Dictionary>,
+    known: &FontCoverage,
 ) -> Result<Cleaned, Refusal> {
     // Comments and NUL or form feed as white space are for the rewriting
     // pass to remove: the content reader stops at them. (A `%` inside a
     // string sends the stream there too, needlessly but safely.)
     // The fonts met are read once for both passes.
-    let mut fonts = Fonts::default();
+    let mut fonts = Fonts::new(known);
     if memchr::memchr3(b'%', b'\0', b'\x0c', &content).is_none()
         && let Some(looked) = lex(doc, &content, resources, &mut fonts, Pass::Look)?
     {
@@ -162,7 +164,7 @@ fn lex(
     doc: &Document,
     content: &[u8],
     resources: Option<&Dictionary>,
-    fonts: &mut Fonts,
+    fonts: &mut Fonts<'_>,
     pass: Pass,
 ) -> Result<Option<Lexed>, Refusal> {
     let write = pass == Pass::Rewrite;
@@ -871,13 +873,47 @@ impl Lexer<'_> {
 
 /// What the current font has glyphs for, to count characters shown in a
 /// font that lacks them.
-#[derive(Default)]
-struct Fonts {
-    /// Coverage of each font name met so far.
-    known: std::collections::HashMap<Vec<u8>, std::rc::Rc<Coverage>>,
-    current: Option<std::rc::Rc<Coverage>>,
+struct Fonts<'k> {
+    /// Coverage of each font name met so far in this stream.
+    by_name: std::collections::HashMap<Vec<u8>, Arc<Coverage>>,
+    /// Coverage of each font object met so far in the document.
+    known: &'k FontCoverage,
+    current: Option<Arc<Coverage>>,
     /// The bytes of the string being counted (kept to spare allocations).
     buffer: Vec<u8>,
+}
+
+/// What each font object of a document has glyphs for, worked out once
+/// for all its content streams (on any thread): a composite font's
+/// coverage takes unpacking and reading its ToUnicode CMap.
+#[derive(Default)]
+pub struct FontCoverage(Mutex<std::collections::HashMap<ObjectId, Arc<Coverage>>>);
+
+impl FontCoverage {
+    /// The coverage of the font named `name` in `resources`.
+    fn of(&self, doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Arc<Coverage> {
+        let Some(value) = resources
+            .and_then(|r| deref(doc, r.get(b"Font").ok()?))
+            .and_then(|f| f.as_dict().ok())
+            .and_then(|f| f.get(name).ok())
+        else {
+            return Arc::new(Coverage::Unknown);
+        };
+        let font = || deref(doc, value).and_then(|f| f.as_dict().ok());
+        let Object::Reference(id) = value else {
+            return Arc::new(font().map_or(Coverage::Unknown, |f| coverage(doc, f)));
+        };
+        // A poisoned lock only means another thread panicked mid-insert;
+        // the map itself is whole.
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(id) {
+            return known.clone();
+        }
+        // Worked out outside the lock: two threads may both, harmlessly.
+        let new = Arc::new(font().map_or(Coverage::Unknown, |f| coverage(doc, f)));
+        lock().insert(*id, new.clone());
+        new
+    }
 }
 
 /// The character codes a font has widths for.
@@ -891,7 +927,16 @@ enum Coverage {
     Unknown,
 }
 
-impl Fonts {
+impl<'k> Fonts<'k> {
+    fn new(known: &'k FontCoverage) -> Self {
+        Fonts {
+            by_name: Default::default(),
+            known,
+            current: None,
+            buffer: Vec::new(),
+        }
+    }
+
     /// Follows `Tf` and counts the characters of `Tj`/`TJ`/`'`/`"` the
     /// current font has no glyph for.
     fn follow(
@@ -905,11 +950,11 @@ impl Fonts {
         match op {
             b"Tf" => {
                 let name = name_bytes(&content[operands[0].start + 1..operands[0].end]);
-                let coverage = match self.known.get(&name) {
+                let coverage = match self.by_name.get(&name) {
                     Some(known) => known.clone(),
                     None => {
-                        let new = std::rc::Rc::new(coverage(doc, resources, &name));
-                        self.known.insert(name, new.clone());
+                        let new = self.known.of(doc, resources, &name);
+                        self.by_name.insert(name, new.clone());
                         new
                     }
                 };
@@ -957,16 +1002,8 @@ impl Coverage {
     }
 }
 
-/// What the font named `name` in `resources` has glyphs for.
-fn coverage(doc: &Document, resources: Option<&Dictionary>, name: &[u8]) -> Coverage {
-    let font = resources
-        .and_then(|r| deref(doc, r.get(b"Font").ok()?))
-        .and_then(|f| f.as_dict().ok())
-        .and_then(|f| deref(doc, f.get(name).ok()?))
-        .and_then(|f| f.as_dict().ok());
-    let Some(font) = font else {
-        return Coverage::Unknown;
-    };
+/// What `font` has glyphs for.
+fn coverage(doc: &Document, font: &Dictionary) -> Coverage {
     let number = |o: &Object| match deref(doc, o) {
         Some(Object::Integer(i)) => Some(*i as f64),
         Some(Object::Real(r)) => Some(*r as f64),
@@ -1151,9 +1188,68 @@ fn string_bytes_into(raw: &[u8], out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pdf_extract::Stream;
+
+    /// A document with a composite font (Identity-H, CMap mapping codes 1
+    /// to 3) as /F1 and a simple font (widths for `A` only) as /F2; and
+    /// resources naming them.
+    fn two_fonts() -> (Document, Dictionary) {
+        let mut doc = Document::with_version("1.5");
+        let cmap = b"1 beginbfrange\n<0001> <0003> <0041>\nendbfrange\n".to_vec();
+        let cmap = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), cmap)));
+        let descendant = doc.add_object(Object::Dictionary(Dictionary::new()));
+        let mut composite = Dictionary::new();
+        composite.set("Subtype", Object::Name(b"Type0".to_vec()));
+        composite.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        composite.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Reference(descendant)]),
+        );
+        composite.set("ToUnicode", Object::Reference(cmap));
+        let composite = doc.add_object(Object::Dictionary(composite));
+        let mut simple = Dictionary::new();
+        simple.set("Subtype", Object::Name(b"TrueType".to_vec()));
+        simple.set("FirstChar", Object::Integer(65));
+        simple.set(
+            "Widths",
+            Object::Array(vec![Object::Integer(500), Object::Integer(0)]),
+        );
+        let simple = doc.add_object(Object::Dictionary(simple));
+        let mut fonts = Dictionary::new();
+        fonts.set("F1", Object::Reference(composite));
+        fonts.set("F2", Object::Reference(simple));
+        let mut resources = Dictionary::new();
+        resources.set("Font", Object::Dictionary(fonts));
+        (doc, resources)
+    }
+
+    /// Characters a font has no glyph for are counted, each font's
+    /// coverage worked out once for every stream of the document.
+    #[test]
+    fn characters_without_a_glyph_are_counted_per_font() {
+        let (doc, resources) = two_fonts();
+        let known = FontCoverage::default();
+        let foreign = |content: &[u8]| {
+            clean(&doc, content.to_vec(), Some(&resources), &known)
+                .unwrap()
+                .foreign
+        };
+        // Codes 1 and 3 are mapped, 5 is not; A has a width, B a zero one,
+        // C none.
+        assert_eq!(foreign(b"/F1 12 Tf <000100050003> Tj"), 1);
+        assert_eq!(foreign(b"/F2 12 Tf [(AB) 5 (C)] TJ"), 2);
+        assert_eq!(foreign(b"/F1 9 Tf (\\000\\005) Tj /F2 9 Tf (A) Tj"), 1);
+        assert_eq!(known.0.lock().unwrap().len(), 2);
+    }
 
     fn cleaned(content: &[u8]) -> Cleaned {
-        clean(&Document::new(), content.to_vec(), None).unwrap()
+        clean(
+            &Document::new(),
+            content.to_vec(),
+            None,
+            &FontCoverage::default(),
+        )
+        .unwrap()
     }
 
     /// The rewritten form, as content that cannot pass as it is gets it.
@@ -1162,7 +1258,7 @@ mod tests {
             &Document::new(),
             content,
             None,
-            &mut Fonts::default(),
+            &mut Fonts::new(&FontCoverage::default()),
             Pass::Rewrite,
         )
         .unwrap()
@@ -1208,7 +1304,7 @@ mod tests {
     #[test]
     fn too_many_operators_are_refused() {
         let content = b"0 0 m ".repeat(MAX_OPERATORS + 1);
-        let result = clean(&Document::new(), content, None);
+        let result = clean(&Document::new(), content, None, &FontCoverage::default());
         assert_eq!(result, Err(Refusal::TooManyOperators));
     }
 
@@ -1266,7 +1362,7 @@ mod tests {
             &Document::new(),
             content,
             None,
-            &mut Fonts::default(),
+            &mut Fonts::new(&FontCoverage::default()),
             Pass::Rewrite,
         )
         .unwrap()
@@ -1322,9 +1418,15 @@ mod tests {
             };
             for (_, id) in doc.get_pages() {
                 let content = doc.get_page_content(id).unwrap_or_default();
-                let lexed = lex(&doc, &content, None, &mut Fonts::default(), Pass::Rewrite)
-                    .unwrap()
-                    .unwrap();
+                let lexed = lex(
+                    &doc,
+                    &content,
+                    None,
+                    &mut Fonts::new(&FontCoverage::default()),
+                    Pass::Rewrite,
+                )
+                .unwrap()
+                .unwrap();
                 if lexed.vouched {
                     pages += 1;
                     let checked = verified(&lexed.out.bytes, lexed.kept);

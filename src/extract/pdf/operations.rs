@@ -542,9 +542,10 @@ mod tests {
             let doc = pdf_extract::Document::load(&path).unwrap();
             for (_, id) in doc.get_pages() {
                 let content = doc.get_page_content(id).unwrap_or_default();
-                let cleaned = super::super::content::clean(&doc, content.clone(), None)
-                    .unwrap()
-                    .bytes;
+                let cleaned =
+                    super::super::content::clean(&doc, content.clone(), None, &Default::default())
+                        .unwrap()
+                        .bytes;
                 for bytes in [content, cleaned] {
                     let Some(ours) = read(&bytes) else {
                         unsure += 1;

@@ -125,10 +125,14 @@ pub fn run(
     // cores, each page's unpacked bytes dropped once they are cleaned, and
     // the cleaned content put back in page order afterwards.
     let shared = &*doc;
+    let fonts = content::FontCoverage::default();
     let read = crate::extract::par_map(&plan, |page| {
         let (bytes, cut) = unpack_joined(shared, &page.parts, budget)?;
         let resources = page_resources(shared, page.id);
-        Ok((cut, content::clean(shared, bytes, resources.as_ref())))
+        Ok((
+            cut,
+            content::clean(shared, bytes, resources.as_ref(), &fonts),
+        ))
     });
     // Past the budget is the error to give, before any page refused for
     // its instructions, as when every page was unpacked before any was
@@ -142,7 +146,8 @@ pub fn run(
         entry.add(&cleaned);
         store(doc, page.id, &page.parts, cleaned.bytes);
     }
-    clean_forms(doc, pages, budget, &mut damage)?;
+    // Storing content leaves the font objects as they were.
+    clean_forms(doc, pages, budget, &fonts, &mut damage)?;
     Ok(damage
         .iter()
         .flat_map(|(page, d)| d.sentences(*page))
@@ -280,6 +285,7 @@ fn clean_forms(
     doc: &mut Document,
     pages: &[(u32, ObjectId)],
     budget: &Budget,
+    fonts: &content::FontCoverage,
     damage: &mut BTreeMap<u32, Damage>,
 ) -> Result<(), String> {
     let forms = forms(doc);
@@ -299,7 +305,7 @@ fn clean_forms(
             _ => None,
         };
         let cleaned =
-            content::clean(doc, bytes, resources.as_ref()).map_err(|r| refusal(r, page))?;
+            content::clean(doc, bytes, resources.as_ref(), fonts).map_err(|r| refusal(r, page))?;
         let entry = damage.entry(page).or_default();
         entry.cut |= cut;
         entry.add(&cleaned);
