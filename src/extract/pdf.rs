@@ -97,8 +97,12 @@ impl GlyphText {
     /// The text as a string slice.
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            // Always a whole string copied in by `From<&str>`.
-            Repr::Inline(len, bytes) => std::str::from_utf8(&bytes[..*len as usize]).unwrap_or(""),
+            // SAFETY: the bytes are a whole `&str` copied in by
+            // `From<&str>` and never changed. (Checking them again at every
+            // look at a glyph's text was 1.5% of reading a Skia report.)
+            Repr::Inline(len, bytes) => unsafe {
+                std::str::from_utf8_unchecked(&bytes[..*len as usize])
+            },
             Repr::Heap(s) => s,
         }
     }
