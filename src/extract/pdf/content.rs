@@ -463,6 +463,46 @@ const fn classes() -> [u8; 256] {
     table
 }
 
+/// What a regular character is to a word ([`Lexer::word`]): a digit, a
+/// dot, a sign, a character of instruction names, or another.
+static KIND: [u8; 256] = kinds();
+
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+const DOT: u8 = 2;
+const SIGN: u8 = 3;
+const NAME_CHAR: u8 = 4;
+/// White space or a delimiter: the end of a word.
+const END: u8 = 5;
+
+const fn kinds() -> [u8; 256] {
+    let mut table = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = match c as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'.' => DOT,
+            b'+' | b'-' => SIGN,
+            b'a'..=b'z' | b'A'..=b'Z' | b'*' | b'\'' | b'"' => NAME_CHAR,
+            _ if CLASS[c] != 0 => END,
+            _ => OTHER,
+        };
+        c += 1;
+    }
+    table
+}
+
+/// What a run of regular characters is: a number the PDF library reads
+/// whole (`[+-]digits[.digits]` or `[+-].digits`, an integer fitting 64
+/// bits), an instruction name it accepts (letters, `*`, `'`, `"`), or
+/// neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Number,
+    Operator,
+    Other,
+}
+
 /// PDF white space (also the content reader's, inside operands).
 pub(super) fn is_space(c: u8) -> bool {
     CLASS[c as usize] == SPACE
@@ -471,32 +511,6 @@ pub(super) fn is_space(c: u8) -> bool {
 /// Neither white space nor a delimiter: part of a word, number or name.
 pub(super) fn is_regular(c: u8) -> bool {
     CLASS[c as usize] == 0
-}
-
-/// Whether a run of regular characters is a number the PDF library reads
-/// whole: `[+-]digits[.digits]` or `[+-].digits`, an integer fitting 64
-/// bits.
-fn is_number(word: &[u8]) -> bool {
-    let digits = word
-        .strip_prefix(b"+")
-        .or(word.strip_prefix(b"-"))
-        .unwrap_or(word);
-    let (whole, fraction) = match digits.iter().position(|&c| c == b'.') {
-        Some(dot) => (&digits[..dot], Some(&digits[dot + 1..])),
-        None => (digits, None),
-    };
-    let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
-    match fraction {
-        None => !whole.is_empty() && whole.len() <= 18 && all_digits(whole),
-        Some(f) => all_digits(whole) && all_digits(f) && !(whole.is_empty() && f.is_empty()),
-    }
-}
-
-/// Whether a run of regular characters is an instruction name the PDF
-/// library accepts.
-fn is_operator(word: &[u8]) -> bool {
-    word.iter()
-        .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'*' | b'\'' | b'"'))
 }
 
 impl Lexer<'_> {
@@ -511,6 +525,39 @@ impl Lexer<'_> {
                 _ => return,
             }
         }
+    }
+
+    /// The run of regular characters from `from`: where it ends and what
+    /// it is, in one pass (a page holds some thousands of numbers; telling
+    /// them apart in passes of their own cost more than finding them).
+    fn word(&self, from: usize) -> (usize, Word) {
+        let b = self.b;
+        let mut i = from;
+        let signed = b.get(i).is_some_and(|&c| KIND[c as usize] == SIGN);
+        i += usize::from(signed);
+        let (mut digits, mut dots, mut names, mut others) = (0usize, 0usize, 0usize, 0usize);
+        while let Some(&c) = b.get(i) {
+            match KIND[c as usize] {
+                DIGIT => digits += 1,
+                DOT => dots += 1,
+                NAME_CHAR => names += 1,
+                END => break,
+                _ => others += 1,
+            }
+            i += 1;
+        }
+        let kind = if names + others > 0 {
+            if !signed && digits + dots + others == 0 {
+                Word::Operator
+            } else {
+                Word::Other
+            }
+        } else if digits > 0 && (dots == 1 || (dots == 0 && digits <= 18)) {
+            Word::Number
+        } else {
+            Word::Other
+        };
+        (i, kind)
     }
 
     fn word_end(&self, from: usize) -> usize {
@@ -548,29 +595,22 @@ impl Lexer<'_> {
             self.at = start + 1;
             return Some(Token::Bad);
         }
-        let end = self.word_end(start);
+        let (end, kind) = self.word(start);
         self.at = end;
-        let word = &self.b[start..end];
-        Some(if is_number(word) {
+        let operand = |kind| {
             Token::Operand(Operand {
                 start,
                 end,
-                kind: Kind::Number,
+                kind,
                 sure: true,
             })
-        } else if matches!(word, b"true" | b"false" | b"null") {
-            Token::Operand(Operand {
-                start,
-                end,
-                kind: Kind::Other,
-                sure: true,
-            })
-        } else if word == b"BI" {
-            self.inline_image(start)
-        } else if is_operator(word) {
-            Token::Operator(start, end)
-        } else {
-            Token::Bad
+        };
+        Some(match (kind, &self.b[start..end]) {
+            (Word::Number, _) => operand(Kind::Number),
+            (Word::Operator, b"true" | b"false" | b"null") => operand(Kind::Other),
+            (Word::Operator, b"BI") => self.inline_image(start),
+            (Word::Operator, _) => Token::Operator(start, end),
+            (Word::Other, _) => Token::Bad,
         })
     }
 
@@ -630,17 +670,13 @@ impl Lexer<'_> {
                 let end = self.word_end(at + 1);
                 Some((end, Kind::Name, !b[at + 1..end].contains(&b'#')))
             }
-            c if is_regular(c) => {
-                let end = self.word_end(at);
-                let word = &b[at..end];
-                if is_number(word) {
-                    Some((end, Kind::Number, true))
-                } else if matches!(word, b"true" | b"false" | b"null") {
+            c if is_regular(c) => match self.word(at) {
+                (end, Word::Number) => Some((end, Kind::Number, true)),
+                (end, Word::Operator) if matches!(&b[at..end], b"true" | b"false" | b"null") => {
                     Some((end, Kind::Other, true))
-                } else {
-                    None
                 }
-            }
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -1190,6 +1226,32 @@ mod tests {
     use super::*;
     use pdf_extract::Stream;
 
+    /// Whether a run of regular characters is a number the PDF library reads
+    /// whole: `[+-]digits[.digits]` or `[+-].digits`, an integer fitting 64
+    /// bits.
+    fn is_number(word: &[u8]) -> bool {
+        let digits = word
+            .strip_prefix(b"+")
+            .or(word.strip_prefix(b"-"))
+            .unwrap_or(word);
+        let (whole, fraction) = match digits.iter().position(|&c| c == b'.') {
+            Some(dot) => (&digits[..dot], Some(&digits[dot + 1..])),
+            None => (digits, None),
+        };
+        let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+        match fraction {
+            None => !whole.is_empty() && whole.len() <= 18 && all_digits(whole),
+            Some(f) => all_digits(whole) && all_digits(f) && !(whole.is_empty() && f.is_empty()),
+        }
+    }
+
+    /// Whether a run of regular characters is an instruction name the PDF
+    /// library accepts.
+    fn is_operator(word: &[u8]) -> bool {
+        word.iter()
+            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'*' | b'\'' | b'"'))
+    }
+
     /// A document with a composite font (Identity-H, CMap mapping codes 1
     /// to 3) as /F1 and a simple font (widths for `A` only) as /F2; and
     /// resources naming them.
@@ -1435,6 +1497,60 @@ mod tests {
             }
         }
         assert!(pages >= 250, "{pages}");
+    }
+
+    /// The one-pass [`Lexer::word`] against the plain definitions, on
+    /// every word of up to four characters from a small alphabet.
+    #[test]
+    fn words_are_told_apart_as_the_definitions_say() {
+        let alphabet = b"09.+-aZ*'\"_\x80";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut checked = 0;
+        for _ in 0..4 {
+            words = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |&c| [&w[..], &[c]].concat()))
+                .collect();
+            for word in &words {
+                let mut bytes = word.clone();
+                bytes.push(b' ');
+                let (end, kind) = Lexer { b: &bytes, at: 0 }.word(0);
+                let expected = if is_number(word) {
+                    Word::Number
+                } else if is_operator(word) {
+                    Word::Operator
+                } else {
+                    Word::Other
+                };
+                assert_eq!(
+                    (end, kind),
+                    (word.len(), expected),
+                    "{:?}",
+                    String::from_utf8_lossy(word)
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
+        let long = |n| [b"1".repeat(n), b" ".to_vec()].concat();
+        assert_eq!(
+            Lexer {
+                b: &long(18),
+                at: 0
+            }
+            .word(0)
+            .1,
+            Word::Number
+        );
+        assert_eq!(
+            Lexer {
+                b: &long(19),
+                at: 0
+            }
+            .word(0)
+            .1,
+            Word::Other
+        );
     }
 
     #[test]
