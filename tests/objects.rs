@@ -8,7 +8,10 @@ use pdf_extract::object_readers::{
     direct_object_fast, direct_object_nom, indirect_object_fast, indirect_object_nom,
 };
 use pdf_extract::{Dictionary, Object, StringFormat};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use crate::mutate::Rng;
+use crate::util::{files_below, repo};
 
 /// Objects as comparable values: `Object` equality tells an integer from a
 /// real, the debug form tells dictionary key order.
@@ -48,20 +51,8 @@ fn agree_indirect(input: &[u8]) -> bool {
 }
 
 fn committed_pdfs() -> Vec<PathBuf> {
-    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|e| e == "pdf") {
-                found.push(path);
-            }
-        }
-    }
-    let mut found = Vec::new();
-    walk(&crate::util::repo("inputs"), &mut found);
-    walk(&crate::util::repo("tests"), &mut found);
-    found.sort();
+    let mut found = files_below(&repo("inputs"), "pdf");
+    found.extend(files_below(&repo("tests"), "pdf"));
     found
 }
 
@@ -213,7 +204,7 @@ fn fast_reader_is_unsure_where_nom_reads_otherwise() {
     assert!(indirect_object_fast(wrong_length).is_none());
 }
 
-/// Token soups from a small xorshift: every one both readers are given,
+/// Token soups from a seeded xorshift (`mutate::Rng`): every one both readers are given,
 /// and the fast reader must agree with nom wherever it answers.
 #[test]
 fn fast_reader_agrees_with_nom_on_token_soup() {
@@ -268,18 +259,12 @@ fn fast_reader_agrees_with_nom_on_token_soup() {
         "abc",
         "4294967296",
     ];
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let (mut direct, mut indirect) = (0, 0);
     for _ in 0..30_000 {
-        let pieces = 1 + next() % 24;
+        let pieces = 1 + rng.below(24);
         let soup: String = (0..pieces)
-            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .map(|_| PIECES[rng.below(PIECES.len())])
             .collect();
         direct += agree_direct(soup.as_bytes()) as usize;
         let wrapped = format!("3 0 obj {soup}");

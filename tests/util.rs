@@ -43,6 +43,24 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// Every file below `dir` whose name ends in `.extension`, sorted.
+pub fn files_below(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, extension: &str, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, extension, found);
+            } else if path.extension().is_some_and(|e| e == extension) {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(dir, extension, &mut found);
+    found.sort();
+    found
+}
+
 /// The full text of the real 2023 report (reference text, no page breaks).
 pub fn reference_text() -> String {
     std::fs::read_to_string(repo("inputs/build/sources/frihet-status-2023.txt")).unwrap()

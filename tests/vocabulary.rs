@@ -3,7 +3,7 @@
 //! doc comments and unit tests aside. A report worded otherwise must be one
 //! edit of the vocabulary away.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tiltak::vocab;
 
@@ -102,17 +102,6 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// The string literals of a Rust file's code, without comments and without
 /// its unit tests (a `#[cfg(test)]` module, which this codebase puts last).
 fn string_literals(source: &str) -> Vec<String> {
@@ -186,8 +175,7 @@ fn the_literal_scanner_sees_strings_not_comments_chars_or_tests() {
 fn the_readers_catalogue_reads_no_report() {
     // render/lang.rs may hold Norwegian only because it is output: no
     // stage before rendering may use it.
-    let mut files = Vec::new();
-    rust_files(&util::repo("src"), &mut files);
+    let files = util::files_below(&util::repo("src"), "rs");
     for file in files
         .iter()
         .filter(|f| !f.starts_with(util::repo("src/render")))
@@ -209,9 +197,7 @@ fn the_readers_catalogue_reads_no_report() {
 fn no_genre_word_outside_the_vocabulary() {
     let vocabulary = vocabulary_words();
     assert!(vocabulary.len() > 100, "{}", vocabulary.len());
-    let mut files = Vec::new();
-    rust_files(&util::repo("src"), &mut files);
-    files.sort();
+    let files = util::files_below(&util::repo("src"), "rs");
     let mut found = Vec::new();
     // Two catalogues may hold Norwegian: the genre's words, which the
     // parser reads (`vocab.rs`), and the tool's own words for readers in

@@ -804,15 +804,18 @@ fn write_hex_as_literal(out: &mut Vec<u8>, raw: &[u8]) {
 /// The bytes of the hex string `raw` (`<` … `>`), each to `emit`, as the
 /// PDF library reads them: digits in pairs, anything else skipped, an odd
 /// last digit padded with 0.
-fn hex_bytes(raw: &[u8], mut emit: impl FnMut(u8)) {
+pub(super) fn hex_bytes(raw: &[u8], mut emit: impl FnMut(u8)) {
     let mut high: Option<u8> = None;
     for &c in &raw[1..raw.len() - 1] {
-        let Some(digit) = (c as char).to_digit(16) else {
-            continue;
+        let digit = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => continue,
         };
         match high.take() {
-            None => high = Some(digit as u8),
-            Some(h) => emit(h << 4 | digit as u8),
+            None => high = Some(digit),
+            Some(h) => emit(h << 4 | digit),
         }
     }
     if let Some(h) = high {
@@ -935,9 +938,12 @@ impl FontCoverage {
         else {
             return Arc::new(Coverage::Unknown);
         };
-        let font = || deref(doc, value).and_then(|f| f.as_dict().ok());
+        let work_out = || {
+            let font = deref(doc, value).and_then(|f| f.as_dict().ok());
+            Arc::new(font.map_or(Coverage::Unknown, |f| coverage(doc, f)))
+        };
         let Object::Reference(id) = value else {
-            return Arc::new(font().map_or(Coverage::Unknown, |f| coverage(doc, f)));
+            return work_out();
         };
         // A poisoned lock only means another thread panicked mid-insert;
         // the map itself is whole.
@@ -946,7 +952,7 @@ impl FontCoverage {
             return known.clone();
         }
         // Worked out outside the lock: two threads may both, harmlessly.
-        let new = Arc::new(font().map_or(Coverage::Unknown, |f| coverage(doc, f)));
+        let new = work_out();
         lock().insert(*id, new.clone());
         new
     }

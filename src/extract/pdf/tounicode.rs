@@ -301,15 +301,8 @@ impl Lexer<'_> {
         if !digits.len().is_multiple_of(2) || !digits.iter().all(u8::is_ascii_hexdigit) {
             return None;
         }
-        let nibble = |c: u8| match c {
-            b'0'..=b'9' => c - b'0',
-            b'a'..=b'f' => c - b'a' + 10,
-            _ => c - b'A' + 10,
-        };
-        let bytes = digits
-            .chunks_exact(2)
-            .map(|p| nibble(p[0]) << 4 | nibble(p[1]))
-            .collect();
+        let mut bytes = Vec::with_capacity(digits.len() / 2);
+        super::content::hex_bytes(&self.b[self.at..=close], |b| bytes.push(b));
         self.at = close + 1;
         Some(Token::String(bytes))
     }

@@ -1,15 +1,16 @@
 //! Embedded Type 1 font programs read once, by us, instead of per page run.
 //!
 //! Takes the prepared document (Type 1 programs still packed: only their
-//! clear text is unpacked, here), gives the number of fonts it changed. pdf-extract reads a Type 1 program only for
-//! its built-in encoding, which it uses only when the font has no
-//! `/Encoding` of its own; yet it runs every program's clear text through
-//! a slow tokenizer each time it meets the font (on a LaTeX report, a third
-//! of all the work of reading it). So each Type 1 font gets the program's
-//! encoding written as an `/Encoding` with `/Differences` when it has none
-//! (the same table: pdf-extract lays both over the same base), and a copy
-//! of its font descriptor without the program. The programs of the fonts
-//! left as they were are unpacked whole, once, for pdf-extract.
+//! clear text is unpacked, here), gives the number of fonts it changed.
+//! pdf-extract reads a Type 1 program only for its built-in encoding,
+//! which it uses only when the font has no `/Encoding` of its own; yet it
+//! runs every program's clear text through a slow tokenizer each time it
+//! meets the font (on a LaTeX report, a third of all the work of reading
+//! it). So each Type 1 font gets the program's encoding written as an
+//! `/Encoding` with `/Differences` when it has none (the same table:
+//! pdf-extract lays both over the same base), and a copy of its font
+//! descriptor without the program. The programs of the fonts left as they
+//! were are unpacked whole, once, for pdf-extract.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};

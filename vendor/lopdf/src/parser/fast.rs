@@ -11,6 +11,7 @@
 //! cheap (nom's combinators cost about 35 instructions a byte on the small
 //! structure-element dictionaries Skia and Typst write by the hundred).
 
+use super::{is_regular, is_whitespace};
 use crate::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use std::str::{self, FromStr};
 
@@ -35,18 +36,6 @@ pub fn indirect_object(input: &[u8]) -> Option<(ObjectId, Object)> {
         object => object,
     };
     Some((id, object))
-}
-
-fn is_whitespace(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
-}
-
-fn is_delimiter(c: u8) -> bool {
-    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
-}
-
-fn is_regular(c: u8) -> bool {
-    !is_whitespace(c) && !is_delimiter(c)
 }
 
 fn hex_value(c: u8) -> Option<u8> {
